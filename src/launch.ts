@@ -1,0 +1,54 @@
+/**
+ * What bin/* call: pick the command, run it on the live system, write its bytes, set the exit
+ * status. The only place that touches process.* for the commands.
+ */
+import { basename } from 'node:path';
+import { writeSync } from 'node:fs';
+import type { Main } from './sys/types.js';
+import { BufferWriter, toBytes } from './io.js';
+
+type Command = 'ifconfig' | 'arp' | 'route' | 'netstat' | 'hostname';
+
+async function load(command: Command): Promise<Main> {
+  switch (command) {
+    case 'ifconfig':
+      return (await import('./cli/ifconfig.js')).main;
+    default:
+      return (await import('./cli/unimplemented.js')).unimplemented(command);
+  }
+}
+
+/** write(2) all of buf to fd; a closed pipe ends the output silently, as SIGPIPE would. */
+function writeAll(fd: number, buf: Uint8Array): boolean {
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(fd, buf, off, buf.length - off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EPIPE') return false;
+      throw e;
+    }
+  }
+  return true;
+}
+
+export async function run(command: Command): Promise<void> {
+  // argv[0] is the name the command was invoked by (a symlink's own name, not its target's)
+  const argv0 = basename(process.argv[1] ?? command);
+  const argv = [argv0, ...process.argv.slice(2)];
+  const stdout = new BufferWriter();
+  const stderr = { write: (b: Uint8Array | string) => void writeAll(2, toBytes(b)) };
+  let rc: number;
+  try {
+    const [main, { createLiveSys }] = await Promise.all([load(command), import('./sys/live.js')]);
+    rc = main(argv, createLiveSys(), { stdout, stderr });
+  } catch (e) {
+    // never a stack trace: one line and a failure status
+    stderr.write(`${argv0}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    rc = 1;
+  }
+  writeAll(1, stdout.take());
+  process.exitCode = rc & 0xff;
+}

@@ -1,0 +1,118 @@
+/**
+ * Address text as glibc writes and reads it. Ported so that replayed runs need no libc;
+ * test/unit/inet.test.ts checks them against the real libc functions.
+ */
+
+/** inet_ntoa / inet_ntop(AF_INET): 4 bytes network order -> dotted quad. */
+export function inet_ntoa(a: Uint8Array): string {
+  return `${a[0]}.${a[1]}.${a[2]}.${a[3]}`;
+}
+
+/** glibc resolv/inet_ntop.c inet_ntop6: longest (first on ties) run of >= 2 zero words is `::`;
+ *  `::a.b.c.d` for a 6-word zero prefix and `::ffff:a.b.c.d` for v4-mapped. */
+export function inet_ntop6(a: Uint8Array): string {
+  const words: number[] = [];
+  for (let i = 0; i < 8; i++) words.push((a[2 * i]! << 8) | a[2 * i + 1]!);
+  let bestBase = -1;
+  let bestLen = 0;
+  let curBase = -1;
+  let curLen = 0;
+  for (let i = 0; i < 8; i++) {
+    if (words[i] === 0) {
+      if (curBase === -1) {
+        curBase = i;
+        curLen = 1;
+      } else curLen++;
+    } else if (curBase !== -1) {
+      if (bestBase === -1 || curLen > bestLen) {
+        bestBase = curBase;
+        bestLen = curLen;
+      }
+      curBase = -1;
+    }
+  }
+  if (curBase !== -1 && (bestBase === -1 || curLen > bestLen)) {
+    bestBase = curBase;
+    bestLen = curLen;
+  }
+  if (bestBase !== -1 && bestLen < 2) bestBase = -1;
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    if (bestBase !== -1 && i >= bestBase && i < bestBase + bestLen) {
+      if (i === bestBase) out += ':';
+      continue;
+    }
+    if (i !== 0) out += ':';
+    if (i === 6 && bestBase === 0 && (bestLen === 6 || (bestLen === 5 && words[5] === 0xffff))) {
+      out += inet_ntoa(a.subarray(12, 16));
+      return out;
+    }
+    out += words[i]!.toString(16);
+  }
+  if (bestBase !== -1 && bestBase + bestLen === 8) out += ':';
+  return out;
+}
+
+export function inet_ntop(family: number, a: Uint8Array): string {
+  return family === 10 ? inet_ntop6(a) : inet_ntoa(a);
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+
+/**
+ * glibc inet_aton: 1 to 4 parts, each decimal, 0-octal or 0x-hex; the last part fills the
+ * remaining bytes (`10.1` = 10.0.0.1); anything after the address must start with a space.
+ * Returns 4 bytes in network order, or null.
+ */
+export function inet_aton(cp: string): Uint8Array | null {
+  const parts: number[] = [];
+  let i = 0;
+  let c = cp.charCodeAt(i);
+  for (;;) {
+    // each part must start with a digit
+    if (!(c >= 0x30 && c <= 0x39)) return null;
+    let base = 10;
+    let val = 0n;
+    if (c === 0x30) {
+      i++;
+      c = cp.charCodeAt(i);
+      const n1 = cp.charCodeAt(i + 1);
+      const hexDigit = (n1 >= 0x30 && n1 <= 0x39) || (n1 >= 0x61 && n1 <= 0x66) || (n1 >= 0x41 && n1 <= 0x46);
+      if ((c === 0x78 || c === 0x58) && hexDigit) {
+        // strtoul takes "0x" only when a hex digit follows; otherwise it parses just "0"
+        base = 16;
+        i++;
+        c = cp.charCodeAt(i);
+      } else base = 8;
+    }
+    // strtoul-like accumulation (digits valid in the base)
+    for (;;) {
+      let d = -1;
+      if (c >= 0x30 && c <= 0x39) d = c - 0x30;
+      else if (base === 16 && c >= 0x61 && c <= 0x66) d = c - 0x61 + 10;
+      else if (base === 16 && c >= 0x41 && c <= 0x46) d = c - 0x41 + 10;
+      if (d < 0 || d >= base) break;
+      val = val * BigInt(base) + BigInt(d);
+      i++;
+      c = cp.charCodeAt(i);
+    }
+    if (val > 0xffffffffn) return null;
+    if (c === 0x2e /* . */) {
+      if (parts.length >= 3 || val > 0xffn) return null;
+      parts.push(Number(val));
+      i++;
+      c = cp.charCodeAt(i);
+      continue;
+    }
+    parts.push(Number(val));
+    break;
+  }
+  if (i < cp.length && !isSpace(c)) return null;
+  const n = parts.length;
+  const last = parts[n - 1]!;
+  const max = [0xffffffff, 0xffffff, 0xffff, 0xff][n - 1]!;
+  if (last > max) return null;
+  let v = last;
+  for (let k = 0; k < n - 1; k++) v += parts[k]! * 2 ** (8 * (3 - k));
+  return new Uint8Array([(v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff]);
+}

@@ -1,0 +1,312 @@
+/**
+ * The fetch side of net-tools' lib/interface.c (if_readlist, lookup_interface, if_fetch),
+ * filled from rtnetlink instead of /proc/net/dev and SIOCGIF* ioctls. The print side is
+ * src/format/ife_print.ts.
+ *
+ * What the ioctls answered, and where it comes from here:
+ *  - the name list: /proc/net/dev names + SIOCGIFCONF labels -> RTM_GETLINK IFLA_IFNAME +
+ *    RTM_GETADDR(AF_INET) IFA_LABEL, kept in nstrcmp order as if_cache_add keeps them;
+ *  - SIOCGIFFLAGS/HWADDR/MTU/MAP/TXQLEN on `dev[:label]` answer for `dev` -> ifinfomsg and IFLA_*;
+ *  - SIOCGIFADDR/DSTADDR/BRDADDR/NETMASK answer for the first address whose label is the
+ *    whole name -> the first RTM_NEWADDR (dump order = the kernel's ifa_list order) with that IFA_LABEL;
+ *  - /proc/net/dev counters -> IFLA_STATS64 with the sums the kernel's dev_seq_printf_stats makes;
+ *  - /proc/net/if_inet6 -> RTM_GETADDR(AF_INET6); only the order of the lines is taken from
+ *    /proc/net/if_inet6, when it can be read (compat/proc-reads.md).
+ */
+import type { Sys } from '../sys/types.js';
+import type { Message } from '../netlink/stream.js';
+import type { Struct } from '../netlink/codec.js';
+import { AF_INET, AF_INET6 } from '../netlink/messages.js';
+import { openRtnl, rtnl_addrdump, rtnl_linkdump } from '../netlink/rtnl.js';
+import { nstrcmp } from '../lib/nstrcmp.js';
+import {
+  IPV6_ADDR_COMPATv4, IPV6_ADDR_LINKLOCAL, IPV6_ADDR_LOOPBACK, IPV6_ADDR_SITELOCAL,
+} from '../../compat/ifconfig.js';
+
+/** struct user_net_device_stats as net-tools reads /proc/net/dev (procnetdev_vsn 3). */
+export interface IfStats {
+  rx_packets: bigint;
+  rx_bytes: bigint;
+  rx_errors: bigint;
+  rx_dropped: bigint;
+  rx_fifo_errors: bigint;
+  rx_frame_errors: bigint;
+  rx_compressed: bigint;
+  rx_multicast: bigint;
+  tx_packets: bigint;
+  tx_bytes: bigint;
+  tx_errors: bigint;
+  tx_dropped: bigint;
+  tx_fifo_errors: bigint;
+  collisions: bigint;
+  tx_carrier_errors: bigint;
+  tx_compressed: bigint;
+}
+
+/** struct ifmap as SIOCGIFMAP fills it. */
+export interface IfMap {
+  mem_start: bigint;
+  mem_end: bigint;
+  /** unsigned short */
+  base_addr: number;
+  /** unsigned char */
+  irq: number;
+  dma: number;
+  port: number;
+}
+
+export interface Inet6Addr {
+  addr: Uint8Array;
+  prefixlen: number;
+  /** if_inet6's scope column: __ipv6_addr_type() & IPV6_ADDR_SCOPE_MASK */
+  scope: number;
+}
+
+/** struct interface (lib/interface.h), the fields ifconfig prints. */
+export interface Interface {
+  name: string;
+  /** SIOCGIFFLAGS' short: the low 16 bits of dev_get_flags(), signed */
+  flags: number;
+  /** ARPHRD_* */
+  type: number;
+  /** 32 bytes; the first 8 of the device address, as if_fetch copies them */
+  hwaddr: Uint8Array;
+  mtu: number;
+  tx_queue_len: number;
+  map: IfMap;
+  outfill: number;
+  keepalive: number;
+  has_ip: boolean;
+  addr: Uint8Array;
+  netmask: Uint8Array;
+  broadaddr: Uint8Array;
+  dstaddr: Uint8Array;
+  statistics_valid: boolean;
+  stats: IfStats;
+  inet6: Inet6Addr[];
+}
+
+interface Link {
+  index: number;
+  name: string;
+  msg: Message;
+}
+
+interface Addr4 {
+  index: number;
+  label: string;
+  local: Uint8Array;
+  address: Uint8Array;
+  broadcast: Uint8Array | null;
+  prefixlen: number;
+}
+
+/** Everything ifconfig needs, read once from the kernel. */
+export class IfWorld {
+  private readonly links: Link[];
+  private readonly byName = new Map<string, Link>();
+  private readonly addr4: Addr4[];
+  private readonly inet6ByIndex = new Map<number, Inet6Addr[]>();
+
+  constructor(sys: Sys) {
+    const nl = openRtnl(sys);
+    try {
+      this.links = rtnl_linkdump(nl).map((msg) => ({
+        index: Number(msg.header.ifi_index),
+        name: String(msg.attrs.values.IFLA_IFNAME ?? ''),
+        msg,
+      }));
+      for (const l of this.links) if (!this.byName.has(l.name)) this.byName.set(l.name, l);
+      this.addr4 = rtnl_addrdump(nl, AF_INET).map((m) => {
+        const v = m.attrs.values;
+        const local = (v.IFA_LOCAL ?? v.IFA_ADDRESS ?? new Uint8Array(4)) as Uint8Array;
+        return {
+          index: Number(m.header.ifa_index),
+          label: String(v.IFA_LABEL ?? ''),
+          local,
+          address: (v.IFA_ADDRESS ?? local) as Uint8Array,
+          broadcast: (v.IFA_BROADCAST as Uint8Array | undefined) ?? null,
+          prefixlen: Number(m.header.ifa_prefixlen),
+        };
+      });
+      const v6 = rtnl_addrdump(nl, AF_INET6);
+      const order = readIfInet6Order(sys);
+      for (const m of v6) {
+        const index = Number(m.header.ifa_index);
+        const addr = (m.attrs.values.IFA_ADDRESS ?? m.attrs.values.IFA_LOCAL) as Uint8Array | undefined;
+        if (!addr || addr.length !== 16) continue;
+        let list = this.inet6ByIndex.get(index);
+        if (!list) this.inet6ByIndex.set(index, (list = []));
+        list.push({ addr, prefixlen: Number(m.header.ifa_prefixlen), scope: ipv6AddrScope(addr) });
+      }
+      if (order) {
+        for (const [index, list] of this.inet6ByIndex) {
+          const pos = (a: Inet6Addr): number => order.get(`${index}/${hex(a.addr)}`) ?? Number.MAX_SAFE_INTEGER;
+          // stable: addresses missing from if_inet6 keep netlink's order, after the others
+          list.sort((a, b) => pos(a) - pos(b));
+        }
+      }
+    } finally {
+      nl.close();
+    }
+  }
+
+  /**
+   * if_readlist(): every link name (in link dump order, as /proc/net/dev lists them) and then
+   * every IPv4 label (as SIOCGIFCONF lists them), inserted as if_cache_add does.
+   */
+  if_readlist(): string[] {
+    const list: string[] = [];
+    for (const l of this.links) if_cache_add(list, l.name);
+    for (const a of this.addr4) if_cache_add(list, a.label);
+    return list;
+  }
+
+  /** Whether /proc/net/dev would list this name (statistics_valid). */
+  isLink(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /**
+   * if_fetch(): the interface as the SIOCGIF* ioctls on `name` would describe it, or null
+   * when the device (the part before ':') does not exist (ENODEV).
+   */
+  if_fetch(name: string): Interface | null {
+    const colon = name.indexOf(':');
+    const link = this.byName.get(colon >= 0 ? name.slice(0, colon) : name);
+    if (!link) return null;
+    const h = link.msg.header;
+    const v = link.msg.attrs.values;
+    const hwaddr = new Uint8Array(32);
+    const dev = v.IFLA_ADDRESS as Uint8Array | undefined;
+    if (dev) hwaddr.set(dev.subarray(0, 8));
+    const map = v.IFLA_MAP as Struct | undefined;
+    const ife: Interface = {
+      name,
+      flags: (Number(h.ifi_flags) << 16) >> 16,
+      type: Number(h.ifi_type),
+      hwaddr,
+      mtu: Number(v.IFLA_MTU ?? 0),
+      tx_queue_len: v.IFLA_TXQLEN === undefined ? -1 : Number(v.IFLA_TXQLEN) | 0,
+      map: {
+        mem_start: map ? BigInt(map.mem_start as bigint) : 0n,
+        mem_end: map ? BigInt(map.mem_end as bigint) : 0n,
+        base_addr: map ? Number(BigInt.asUintN(16, map.base_addr as bigint)) : 0,
+        irq: map ? Number(map.irq) & 0xff : 0,
+        dma: map ? Number(map.dma) : 0,
+        port: map ? Number(map.port) : 0,
+      },
+      outfill: 0,
+      keepalive: 0,
+      has_ip: false,
+      addr: new Uint8Array(4),
+      netmask: new Uint8Array(4),
+      broadaddr: new Uint8Array(4),
+      dstaddr: new Uint8Array(4),
+      statistics_valid: this.byName.has(name),
+      stats: linkStats(link.msg),
+      inet6: this.byName.has(name) ? (this.inet6ByIndex.get(link.index) ?? []) : [],
+    };
+    const a = this.addr4.find((x) => x.index === link.index && x.label === name);
+    if (a) {
+      ife.has_ip = true;
+      ife.addr = a.local;
+      ife.dstaddr = a.address;
+      ife.broadaddr = a.broadcast ?? new Uint8Array(4);
+      ife.netmask = prefixToMask(a.prefixlen);
+    }
+    return ife;
+  }
+}
+
+/** if_cache_add() lib/interface.c:97-123: insert keeping nstrcmp order, scanning from the end. */
+export function if_cache_add(list: string[], name: string): void {
+  let i = list.length - 1;
+  for (; i >= 0; i--) {
+    const n = nstrcmp(list[i]!, name);
+    if (n === 0) return;
+    if (n < 0) break;
+  }
+  list.splice(i + 1, 0, name);
+}
+
+function prefixToMask(len: number): Uint8Array {
+  const m = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+  return new Uint8Array([(m >>> 24) & 0xff, (m >>> 16) & 0xff, (m >>> 8) & 0xff, m & 0xff]);
+}
+
+const ZERO = 0n;
+
+/** The /proc/net/dev columns (kernel dev_seq_printf_stats) from IFLA_STATS64 (or IFLA_STATS). */
+function linkStats(msg: Message): IfStats {
+  const s = (msg.attrs.values.IFLA_STATS64 ?? msg.attrs.values.IFLA_STATS) as Struct | undefined;
+  const g = (k: string): bigint => (s ? BigInt(s[k] as number | bigint) : ZERO);
+  return {
+    rx_bytes: g('rx_bytes'),
+    rx_packets: g('rx_packets'),
+    rx_errors: g('rx_errors'),
+    rx_dropped: g('rx_dropped') + g('rx_missed_errors'),
+    rx_fifo_errors: g('rx_fifo_errors'),
+    rx_frame_errors: g('rx_length_errors') + g('rx_over_errors') + g('rx_crc_errors') + g('rx_frame_errors'),
+    rx_compressed: g('rx_compressed'),
+    rx_multicast: g('multicast'),
+    tx_bytes: g('tx_bytes'),
+    tx_packets: g('tx_packets'),
+    tx_errors: g('tx_errors'),
+    tx_dropped: g('tx_dropped'),
+    tx_fifo_errors: g('tx_fifo_errors'),
+    collisions: g('collisions'),
+    tx_carrier_errors: g('tx_carrier_errors') + g('tx_aborted_errors') + g('tx_window_errors') + g('tx_heartbeat_errors'),
+    tx_compressed: g('tx_compressed'),
+  };
+}
+
+/** Kernel __ipv6_addr_type() & IPV6_ADDR_SCOPE_MASK: the scope column of /proc/net/if_inet6. */
+export function ipv6AddrScope(a: Uint8Array): number {
+  const st = ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
+  if ((st & 0xe0000000) !== 0 && (st & 0xe0000000) >>> 0 !== 0xe0000000) return 0;
+  if ((st & 0xff000000) >>> 0 === 0xff000000) {
+    // multicast: scope from the address (never in if_inet6, kept for completeness)
+    const mc = a[1]! & 0x0f;
+    return mc === 1 ? IPV6_ADDR_LOOPBACK : mc === 2 ? IPV6_ADDR_LINKLOCAL : mc === 5 ? IPV6_ADDR_SITELOCAL : 0;
+  }
+  if ((st & 0xffc00000) >>> 0 === 0xfe800000) return IPV6_ADDR_LINKLOCAL;
+  if ((st & 0xffc00000) >>> 0 === 0xfec00000) return IPV6_ADDR_SITELOCAL;
+  if ((st & 0xfe000000) >>> 0 === 0xfc000000) return 0;
+  const w = (i: number): number => ((a[i]! << 24) | (a[i + 1]! << 16) | (a[i + 2]! << 8) | a[i + 3]!) >>> 0;
+  if ((w(0) | w(4)) === 0) {
+    if (w(8) === 0) {
+      if (w(12) === 0) return 0;
+      if (w(12) === 1) return IPV6_ADDR_LOOPBACK;
+      return IPV6_ADDR_COMPATv4;
+    }
+  }
+  return 0;
+}
+
+function hex(a: Uint8Array): string {
+  let s = '';
+  for (const b of a) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+/**
+ * The order of /proc/net/if_inet6 (a hash walk salted per namespace, which netlink does not
+ * reveal): `ifindex/hexaddr` -> line number. null when the file cannot be read.
+ */
+function readIfInet6Order(sys: Sys): Map<string, number> | null {
+  let text: string;
+  try {
+    text = new TextDecoder('latin1').decode(sys.readFile('/proc/net/if_inet6'));
+  } catch {
+    return null;
+  }
+  const order = new Map<string, number>();
+  let n = 0;
+  for (const line of text.split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 6 || f[0]!.length !== 32) continue;
+    order.set(`${parseInt(f[1]!, 16)}/${f[0]!.toLowerCase()}`, n++);
+  }
+  return order;
+}

@@ -1,0 +1,327 @@
+/**
+ * One codec for every netlink message: fixed headers are declared as field tables
+ * (pyroute2 `fields`), attributes as type-number tables (pyroute2 `nla_map`). Unknown
+ * attributes are kept raw in `other` (rust-netlink's `Other(DefaultNla)`), never fatal.
+ * Integers are little-endian (host order on the machines we run on) unless the field
+ * type says `be16`/`be32`; 64-bit integers are bigint.
+ */
+
+export type FieldType =
+  | 'u8' | 'u16' | 'u32' | 'i32' | 'u64' | 'be16' | 'be32'
+  | { bytes: number }
+  | { struct: StructDef }
+  | { array: FieldType; count: number };
+
+export interface StructDef {
+  readonly name: string;
+  readonly fields: readonly (readonly [string, FieldType])[];
+  readonly size: number;
+}
+
+export type Value = number | bigint | string | Uint8Array | boolean | Struct | AttrSet | Value[];
+export interface Struct { [field: string]: Value }
+
+const NLA_ALIGNTO = 4;
+export const nlaAlign = (n: number): number => (n + NLA_ALIGNTO - 1) & ~(NLA_ALIGNTO - 1);
+export const NLA_F_NESTED = 0x8000;
+export const NLA_F_NET_BYTEORDER = 0x4000;
+export const NLA_TYPE_MASK = ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER) & 0xffff;
+
+function sizeOf(t: FieldType): number {
+  if (typeof t === 'string') {
+    return t === 'u8' ? 1 : t === 'u16' || t === 'be16' ? 2 : t === 'u64' ? 8 : 4;
+  }
+  if ('bytes' in t) return t.bytes;
+  if ('struct' in t) return t.struct.size;
+  return sizeOf(t.array) * t.count;
+}
+
+/** Declare a C struct by its fields, in order, with natural packing as written (no implicit padding). */
+export function defineStruct(name: string, fields: readonly (readonly [string, FieldType])[]): StructDef {
+  let size = 0;
+  for (const [, t] of fields) size += sizeOf(t);
+  return { name, fields, size };
+}
+
+export class DecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+function readField(dv: DataView, off: number, t: FieldType): Value {
+  if (typeof t === 'string') {
+    switch (t) {
+      case 'u8': return dv.getUint8(off);
+      case 'u16': return dv.getUint16(off, true);
+      case 'be16': return dv.getUint16(off, false);
+      case 'u32': return dv.getUint32(off, true);
+      case 'be32': return dv.getUint32(off, false);
+      case 'i32': return dv.getInt32(off, true);
+      case 'u64': return dv.getBigUint64(off, true);
+    }
+  }
+  if ('bytes' in t) return new Uint8Array(dv.buffer, dv.byteOffset + off, t.bytes).slice();
+  if ('struct' in t) return decodeStruct(t.struct, new Uint8Array(dv.buffer, dv.byteOffset + off, t.struct.size));
+  const out: Value[] = [];
+  const step = sizeOf(t.array);
+  for (let i = 0; i < t.count; i++) out.push(readField(dv, off + i * step, t.array));
+  return out;
+}
+
+function writeField(dv: DataView, off: number, t: FieldType, v: Value | undefined): void {
+  if (typeof t === 'string') {
+    if (t === 'u64') {
+      dv.setBigUint64(off, typeof v === 'bigint' ? v : BigInt((v as number | undefined) ?? 0), true);
+      return;
+    }
+    const n = Number(v ?? 0);
+    switch (t) {
+      case 'u8': dv.setUint8(off, n); return;
+      case 'u16': dv.setUint16(off, n, true); return;
+      case 'be16': dv.setUint16(off, n, false); return;
+      case 'u32': dv.setUint32(off, n >>> 0, true); return;
+      case 'be32': dv.setUint32(off, n >>> 0, false); return;
+      case 'i32': dv.setInt32(off, n | 0, true); return;
+    }
+  }
+  if ('bytes' in t) {
+    if (v instanceof Uint8Array) new Uint8Array(dv.buffer, dv.byteOffset + off, t.bytes).set(v.subarray(0, t.bytes));
+    return;
+  }
+  if ('struct' in t) {
+    new Uint8Array(dv.buffer, dv.byteOffset + off, t.struct.size).set(encodeStruct(t.struct, (v as Struct) ?? {}));
+    return;
+  }
+  const step = sizeOf(t.array);
+  const arr = (v as Value[] | undefined) ?? [];
+  for (let i = 0; i < t.count; i++) writeField(dv, off + i * step, t.array, arr[i]);
+}
+
+/** Decode a struct from the first `def.size` bytes; a short buffer is a DecodeError. */
+export function decodeStruct(def: StructDef, buf: Uint8Array): Struct {
+  if (buf.length < def.size) {
+    throw new DecodeError(`${def.name}: ${buf.length} bytes, need ${def.size}`);
+  }
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const out: Struct = {};
+  let off = 0;
+  for (const [name, t] of def.fields) {
+    out[name] = readField(dv, off, t);
+    off += sizeOf(t);
+  }
+  return out;
+}
+
+export function encodeStruct(def: StructDef, v: Struct): Uint8Array {
+  const buf = new Uint8Array(def.size);
+  const dv = new DataView(buf.buffer);
+  let off = 0;
+  for (const [name, t] of def.fields) {
+    writeField(dv, off, t, v[name]);
+    off += sizeOf(t);
+  }
+  return buf;
+}
+
+// ---------------------------------------------------------------- attributes
+
+/** How an attribute's payload is read. */
+export type NlaKind =
+  | 'u8' | 'u16' | 'u32' | 's32' | 'u64' | 'be16' | 'be32'
+  | 'asciiz'    // NUL-terminated string (latin1)
+  | 'string'    // string without a guaranteed NUL (trailing NULs dropped)
+  | 'binary'    // raw bytes
+  | 'flag'      // no payload: present = true
+  | { struct: StructDef; minSize?: number } // fixed struct; shorter payloads are zero-extended
+  | { nested: NlaTable }
+  | { array: NlaTable }; // nested list indexed by position (e.g. RTA_MULTIPATH-like); kept as list
+
+/** Attribute table: type number -> [NAME, kind]. */
+export type NlaTable = { readonly name: string; readonly attrs: Readonly<Record<number, readonly [string, NlaKind]>> };
+
+export function nlaTable(name: string, attrs: Record<number, readonly [string, NlaKind]>): NlaTable {
+  return { name, attrs };
+}
+
+/** Decoded attributes: named values (first occurrence wins, as libnetlink's parse_rtattr), plus all raw. */
+export interface AttrSet {
+  /** named, decoded attributes */
+  readonly [name: string]: Value | undefined;
+}
+
+export interface RawNla {
+  /** type number without the NLA_F_* bits */
+  type: number;
+  nested: boolean;
+  data: Uint8Array;
+  /** the 16-bit type as on the wire, flags included (kept for byte-exact re-emission) */
+  rawType?: number;
+}
+
+/** A decoded attribute set keeps its raw attributes and the unknown ones for round-trips. */
+export interface DecodedAttrs {
+  values: Record<string, Value>;
+  /** every attribute in wire order, including unknown ones */
+  raw: RawNla[];
+  /** attributes whose type is not in the table */
+  other: RawNla[];
+}
+
+const latin1 = new TextDecoder('latin1');
+
+export function decodeString(b: Uint8Array): string {
+  let end = b.indexOf(0);
+  if (end < 0) end = b.length;
+  return latin1.decode(b.subarray(0, end));
+}
+
+export function encodeString(s: string, nul = true): Uint8Array {
+  const out = new Uint8Array(s.length + (nul ? 1 : 0));
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+  return out;
+}
+
+function decodeValue(kind: NlaKind, data: Uint8Array, where: string): Value {
+  const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const need = (n: number): void => {
+    if (data.length < n) throw new DecodeError(`${where}: payload of ${data.length} bytes, need ${n}`);
+  };
+  if (typeof kind === 'string') {
+    switch (kind) {
+      case 'u8': need(1); return dv.getUint8(0);
+      case 'u16': need(2); return dv.getUint16(0, true);
+      case 'be16': need(2); return dv.getUint16(0, false);
+      case 'u32': need(4); return dv.getUint32(0, true);
+      case 'be32': need(4); return dv.getUint32(0, false);
+      case 's32': need(4); return dv.getInt32(0, true);
+      case 'u64': need(8); return dv.getBigUint64(0, true);
+      case 'asciiz':
+      case 'string': return decodeString(data);
+      case 'binary': return data.slice();
+      case 'flag': return true;
+    }
+  }
+  if ('struct' in kind) {
+    const min = kind.minSize ?? kind.struct.size;
+    need(min);
+    if (data.length < kind.struct.size) {
+      const padded = new Uint8Array(kind.struct.size);
+      padded.set(data);
+      return decodeStruct(kind.struct, padded);
+    }
+    return decodeStruct(kind.struct, data);
+  }
+  if ('nested' in kind) return decodeAttrs(kind.nested, data, 0).values as Struct;
+  const list: Value[] = [];
+  for (const a of iterAttrs(data, 0, where)) list.push(decodeAttrs(kind.array, a.data, 0).values as Struct);
+  return list;
+}
+
+/** Walk the attributes in buf[off..]; a truncated attribute header or length is a DecodeError. */
+export function* iterAttrs(buf: Uint8Array, off: number, where = 'attributes'): Generator<RawNla> {
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  while (off + 4 <= buf.length) {
+    const len = dv.getUint16(off, true);
+    const type = dv.getUint16(off + 2, true);
+    if (len < 4 || off + len > buf.length) {
+      throw new DecodeError(`${where}: attribute type ${type & NLA_TYPE_MASK} has length ${len} at offset ${off} of ${buf.length}`);
+    }
+    yield { type: type & NLA_TYPE_MASK, nested: (type & NLA_F_NESTED) !== 0, data: buf.subarray(off + 4, off + len), rawType: type };
+    off += nlaAlign(len);
+  }
+}
+
+export function decodeAttrs(table: NlaTable, buf: Uint8Array, off: number): DecodedAttrs {
+  const values: Record<string, Value> = {};
+  const raw: RawNla[] = [];
+  const other: RawNla[] = [];
+  for (const a of iterAttrs(buf, off, table.name)) {
+    raw.push(a);
+    const spec = table.attrs[a.type];
+    if (!spec) {
+      other.push(a);
+      continue;
+    }
+    const [name, kind] = spec;
+    if (name in values) continue; // first occurrence wins
+    values[name] = decodeValue(kind, a.data, `${table.name}.${name}`);
+  }
+  return { values, raw, other };
+}
+
+// ---------------------------------------------------------------- encoding
+
+/** An attribute to emit: by name (looked up in the table) or by raw type number. */
+export type NlaSpec = readonly [string | number, Value] | RawNla;
+
+function encodeValue(kind: NlaKind, v: Value, where: string): Uint8Array {
+  if (typeof kind === 'string') {
+    const b = new Uint8Array(kind === 'u8' ? 1 : kind === 'u16' || kind === 'be16' ? 2 : kind === 'u64' ? 8 : 4);
+    const dv = new DataView(b.buffer);
+    switch (kind) {
+      case 'u8': dv.setUint8(0, Number(v)); return b;
+      case 'u16': dv.setUint16(0, Number(v), true); return b;
+      case 'be16': dv.setUint16(0, Number(v), false); return b;
+      case 'u32': dv.setUint32(0, Number(v) >>> 0, true); return b;
+      case 'be32': dv.setUint32(0, Number(v) >>> 0, false); return b;
+      case 's32': dv.setInt32(0, Number(v) | 0, true); return b;
+      case 'u64': dv.setBigUint64(0, BigInt(v as number | bigint), true); return b;
+      case 'asciiz': return encodeString(String(v), true);
+      case 'string': return encodeString(String(v), false);
+      case 'binary': return v as Uint8Array;
+      case 'flag': return new Uint8Array(0);
+    }
+  }
+  if ('struct' in kind) return encodeStruct(kind.struct, v as Struct);
+  if ('nested' in kind) {
+    const entries = Object.entries(v as Struct).map(([k, x]) => [k, x] as const);
+    return encodeAttrs(kind.nested, entries);
+  }
+  throw new DecodeError(`${where}: cannot encode an array attribute`);
+}
+
+export function encodeAttrs(table: NlaTable, attrs: readonly NlaSpec[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (const a of attrs) {
+    let type: number;
+    let data: Uint8Array;
+    let nested = false;
+    if (!Array.isArray(a)) {
+      const r = a as RawNla;
+      type = r.rawType ?? r.type;
+      data = r.data;
+      nested = r.rawType === undefined && r.nested;
+    } else {
+      const [key, v] = a as readonly [string | number, Value];
+      if (typeof key === 'number') {
+        type = key;
+        data = v as Uint8Array;
+      } else {
+        const found = Object.entries(table.attrs).find(([, s]) => s[0] === key);
+        if (!found) throw new DecodeError(`${table.name}: no attribute named ${key}`);
+        type = Number(found[0]);
+        const kind = found[1][1];
+        nested = typeof kind === 'object' && 'nested' in kind;
+        data = encodeValue(kind, v, `${table.name}.${key}`);
+      }
+    }
+    const len = 4 + data.length;
+    const chunk = new Uint8Array(nlaAlign(len));
+    const dv = new DataView(chunk.buffer);
+    dv.setUint16(0, len, true);
+    dv.setUint16(2, type | (nested ? NLA_F_NESTED : 0), true);
+    chunk.set(data, 4);
+    parts.push(chunk);
+    total += chunk.length;
+  }
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}

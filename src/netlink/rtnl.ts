@@ -1,0 +1,44 @@
+/** rtnetlink requests the commands use (after iproute2's rtnl_*dump_req). */
+import type { Sys } from '../sys/types.js';
+import { encodeAttrs, encodeStruct, type NlaSpec } from './codec.js';
+import {
+  IFLA, NETLINK_ROUTE, RTM_GETADDR, RTM_GETLINK, RTNL_MESSAGES, ifaddrmsg, ifinfomsg,
+} from './messages.js';
+import { Netlink, decodeMessage, type Message, type RawMessage } from './stream.js';
+
+export function openRtnl(sys: Sys): Netlink {
+  return new Netlink(sys, NETLINK_ROUTE);
+}
+
+function decodeAll(msgs: RawMessage[], expect: number): Message[] {
+  const out: Message[] = [];
+  for (const m of msgs) {
+    if (m.type !== expect) continue;
+    out.push(decodeMessage(RTNL_MESSAGES[m.type]!, m));
+  }
+  return out;
+}
+
+/** RTM_GETLINK dump of every link (AF_UNSPEC), answers RTM_NEWLINK. */
+export function rtnl_linkdump(nl: Netlink, attrs: readonly NlaSpec[] = []): Message[] {
+  const payload = concat(encodeStruct(ifinfomsg, { ifi_family: 0 }), encodeAttrs(IFLA, attrs));
+  return decodeAll(nl.dumpAll(RTM_GETLINK, payload), RTM_GETLINK - 2);
+}
+
+/** RTM_GETADDR dump for one family, answers RTM_NEWADDR. */
+export function rtnl_addrdump(nl: Netlink, family: number): Message[] {
+  const payload = encodeStruct(ifaddrmsg, { ifa_family: family });
+  return decodeAll(nl.dumpAll(RTM_GETADDR, payload), RTM_GETADDR - 2);
+}
+
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}

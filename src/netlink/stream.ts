@@ -1,0 +1,248 @@
+/**
+ * Netlink framing and the one dump loop / request-ack path (after libmnl's mnl_cb_run):
+ * sequence and port id checked, NLMSG_ERROR turned into an errno (extended-ack text kept),
+ * NLM_F_DUMP_INTR makes the whole dump run again, and a truncated or malformed message
+ * is a clear NetlinkError, never a crash or a loop.
+ */
+import type { NetlinkSocket, Sys } from '../sys/types.js';
+import {
+  decodeAttrs, decodeStruct, encodeStruct, DecodeError, type DecodedAttrs, type Struct,
+} from './codec.js';
+import {
+  NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN, NLMSG_HDRLEN, NLM_F_ACK, NLM_F_ACK_TLVS,
+  NLM_F_CAPPED, NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST, NLMSGERR_ATTRS, nlmsghdr,
+  type MessageSpec,
+} from './messages.js';
+
+/** One netlink message, framed but not yet decoded. */
+export interface RawMessage {
+  type: number;
+  flags: number;
+  seq: number;
+  pid: number;
+  /** payload after the 16-byte nlmsghdr */
+  payload: Uint8Array;
+}
+
+/** A decoded message: fixed header fields and attributes. */
+export interface Message {
+  type: number;
+  flags: number;
+  header: Struct;
+  attrs: DecodedAttrs;
+}
+
+export class NetlinkError extends Error {
+  constructor(
+    /** positive errno; 0 for protocol trouble that has no errno */
+    readonly errno: number,
+    message: string,
+    /** extended-ack message from the kernel, if any */
+    readonly extack?: string,
+  ) {
+    super(message);
+    this.name = 'NetlinkError';
+  }
+}
+
+const EINTR = 4;
+const EPROTO = 71;
+const ESRCH = 3;
+const ENOBUFS = 105;
+
+/** Split one datagram into messages. A bad length is a NetlinkError (EPROTO). */
+export function splitMessages(buf: Uint8Array): RawMessage[] {
+  const out: RawMessage[] = [];
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let off = 0;
+  while (off + NLMSG_HDRLEN <= buf.length) {
+    const len = dv.getUint32(off, true);
+    if (len < NLMSG_HDRLEN || off + len > buf.length) {
+      throw new NetlinkError(EPROTO, `netlink: malformed message: length ${len} at offset ${off} of a ${buf.length}-byte datagram`);
+    }
+    out.push({
+      type: dv.getUint16(off + 4, true),
+      flags: dv.getUint16(off + 6, true),
+      seq: dv.getUint32(off + 8, true),
+      pid: dv.getUint32(off + 12, true),
+      payload: buf.subarray(off + NLMSG_HDRLEN, off + len),
+    });
+    off += (len + 3) & ~3;
+  }
+  if (off < buf.length && buf.length - off >= 4) {
+    // trailing bytes that cannot hold a header: the kernel never sends these
+    throw new NetlinkError(EPROTO, `netlink: truncated message: ${buf.length - off} stray bytes at the end of a datagram`);
+  }
+  return out;
+}
+
+/** Build one message: nlmsghdr + fixed header + attributes (already encoded). */
+export function buildMessage(type: number, flags: number, seq: number, payload: Uint8Array): Uint8Array {
+  const len = NLMSG_HDRLEN + payload.length;
+  const out = new Uint8Array(len);
+  out.set(encodeStruct(nlmsghdr, { nlmsg_len: len, nlmsg_type: type, nlmsg_flags: flags, nlmsg_seq: seq, nlmsg_pid: 0 }));
+  out.set(payload, NLMSG_HDRLEN);
+  return out;
+}
+
+/** Decode a message's payload by its spec. A short header or a bad attribute is a NetlinkError. */
+export function decodeMessage(spec: MessageSpec, m: RawMessage): Message {
+  try {
+    const header = decodeStruct(spec.header, m.payload);
+    const attrs = decodeAttrs(spec.attrs, m.payload, (spec.header.size + 3) & ~3);
+    return { type: m.type, flags: m.flags, header, attrs };
+  } catch (e) {
+    if (e instanceof DecodeError) throw new NetlinkError(EPROTO, `netlink: malformed ${spec.name}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The errno and extended-ack text of an NLMSG_ERROR payload. */
+export function parseError(m: RawMessage): { errno: number; extack?: string } {
+  if (m.payload.length < 4) throw new NetlinkError(EPROTO, 'netlink: truncated NLMSG_ERROR');
+  const error = new DataView(m.payload.buffer, m.payload.byteOffset, 4).getInt32(0, true);
+  let extack: string | undefined;
+  if (m.flags & NLM_F_ACK_TLVS && m.payload.length >= 4 + NLMSG_HDRLEN) {
+    const orig = decodeStruct(nlmsghdr, m.payload.subarray(4));
+    const skip = m.flags & NLM_F_CAPPED ? NLMSG_HDRLEN : Number(orig.nlmsg_len);
+    const off = 4 + ((skip + 3) & ~3);
+    if (off <= m.payload.length) {
+      try {
+        const tlv = decodeAttrs(NLMSGERR_ATTRS, m.payload, off);
+        const msg = tlv.values.NLMSGERR_ATTR_MSG;
+        if (typeof msg === 'string') extack = msg;
+      } catch {
+        // a damaged ext-ack is not worth failing for: the errno is what counts
+      }
+    }
+  }
+  return { errno: -error, extack };
+}
+
+function errorFrom(what: string, errno: number, extack?: string): NetlinkError {
+  return new NetlinkError(errno, `${what}: errno ${errno}${extack ? ` (${extack})` : ''}`, extack);
+}
+
+/**
+ * A netlink channel on one protocol: the socket is opened on first use.
+ * `dump` and `request` are the only ways commands talk to the kernel.
+ */
+export class Netlink {
+  private sock: NetlinkSocket | null = null;
+  private seq: number;
+  /** how many times a dump interrupted by concurrent changes is started again */
+  static readonly DUMP_RETRIES = 10;
+
+  constructor(private readonly sys: Sys, readonly protocol: number) {
+    this.seq = 1;
+  }
+
+  private socket(): NetlinkSocket {
+    if (!this.sock) this.sock = this.sys.netlinkOpen(this.protocol);
+    return this.sock;
+  }
+
+  close(): void {
+    this.sock?.close();
+    this.sock = null;
+  }
+
+  /**
+   * Run a dump (NLM_F_REQUEST|NLM_F_DUMP) and hand every answer message to `onMessage`.
+   * When the kernel flags the dump NLM_F_DUMP_INTR, `onRestart` is called and the dump runs
+   * again from the start (up to DUMP_RETRIES times; after that it is an EINTR error).
+   */
+  dump(type: number, payload: Uint8Array, onMessage: (m: RawMessage) => void, onRestart: () => void): void {
+    for (let attempt = 0; ; attempt++) {
+      const interrupted = this.dumpOnce(type, payload, onMessage);
+      if (!interrupted) return;
+      if (attempt + 1 >= Netlink.DUMP_RETRIES) {
+        throw new NetlinkError(EINTR, 'netlink: dump interrupted by concurrent changes too many times');
+      }
+      onRestart();
+    }
+  }
+
+  /** dump() collecting the messages; restarts discard what an interrupted run gave. */
+  dumpAll(type: number, payload: Uint8Array): RawMessage[] {
+    let out: RawMessage[] = [];
+    this.dump(type, payload, (m) => out.push(m), () => { out = []; });
+    return out;
+  }
+
+  private dumpOnce(type: number, payload: Uint8Array, onMessage: (m: RawMessage) => void): boolean {
+    const sock = this.socket();
+    const seq = this.seq++;
+    sock.send(buildMessage(type, NLM_F_REQUEST | NLM_F_DUMP, seq, payload));
+    let interrupted = false;
+    for (;;) {
+      const datagram = this.recv(sock);
+      for (const m of splitMessages(datagram)) {
+        if (!this.mine(sock, m, seq)) continue;
+        if (m.flags & NLM_F_DUMP_INTR) interrupted = true;
+        switch (m.type) {
+          case NLMSG_NOOP:
+            continue;
+          case NLMSG_DONE: {
+            // NLMSG_DONE carries an int: a negative errno when the dump failed part-way
+            if (m.payload.length >= 4) {
+              const err = new DataView(m.payload.buffer, m.payload.byteOffset, 4).getInt32(0, true);
+              if (err < 0) throw errorFrom('netlink dump', -err);
+            }
+            return interrupted;
+          }
+          case NLMSG_ERROR: {
+            const { errno, extack } = parseError(m);
+            if (errno === 0) return interrupted; // an ACK ends a dump that had nothing to say
+            throw errorFrom('netlink dump', errno, extack);
+          }
+          case NLMSG_OVERRUN:
+            throw new NetlinkError(ENOBUFS, 'netlink: overrun');
+          default:
+            if (!interrupted) onMessage(m);
+        }
+      }
+    }
+  }
+
+  /**
+   * Send one change request with NLM_F_ACK and wait for its ACK. Returns 0, or throws a
+   * NetlinkError carrying the kernel's errno (and extended-ack text).
+   */
+  request(type: number, flags: number, payload: Uint8Array): void {
+    const sock = this.socket();
+    const seq = this.seq++;
+    sock.send(buildMessage(type, NLM_F_REQUEST | NLM_F_ACK | flags, seq, payload));
+    for (;;) {
+      const datagram = this.recv(sock);
+      for (const m of splitMessages(datagram)) {
+        if (!this.mine(sock, m, seq)) continue;
+        if (m.type === NLMSG_ERROR) {
+          const { errno, extack } = parseError(m);
+          if (errno === 0) return;
+          throw errorFrom('netlink request', errno, extack);
+        }
+        // anything else (an echo) is ignored; the ACK ends the exchange
+      }
+    }
+  }
+
+  /** Answers to other requests or from other senders are not ours (libmnl: ESRCH/EPROTO). */
+  private mine(sock: NetlinkSocket, m: RawMessage, seq: number): boolean {
+    if (m.pid !== 0 && m.pid !== sock.portid) {
+      throw new NetlinkError(ESRCH, `netlink: message for port ${m.pid}, ours is ${sock.portid}`);
+    }
+    if (m.seq !== seq) {
+      // a late answer to an earlier request of ours: skip it
+      if (m.seq < seq) return false;
+      throw new NetlinkError(EPROTO, `netlink: unexpected sequence number ${m.seq}, expected ${seq}`);
+    }
+    return true;
+  }
+
+  private recv(sock: NetlinkSocket): Uint8Array {
+    const d = sock.recv();
+    if (d.length === 0) throw new NetlinkError(EPROTO, 'netlink: socket closed by the kernel');
+    return d;
+  }
+}

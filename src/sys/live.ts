@@ -1,0 +1,645 @@
+/**
+ * The live `Sys`: the kernel and libc through koffi. This is the only module that imports koffi.
+ *
+ * libc is loaded, and each function declared, on first use only: a command that talks netlink
+ * and nothing else declares the handful of socket calls it needs and no more.
+ *
+ * Pointers coming back from C are BigInts (null for NULL). Every C string is decoded as latin1
+ * and every string passed to C is encoded as latin1 (one char per byte, see types.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { constants as osConstants, endianness } from 'node:os';
+import koffi from 'koffi';
+import {
+  SysError,
+  type AddrInfo,
+  type HostEnt,
+  type NetEnt,
+  type NetlinkSocket,
+  type ProtoEnt,
+  type ServEnt,
+  type Sys,
+  type Utsname,
+} from './types.js';
+
+/** A C pointer as koffi 3 returns it; NULL comes back as null. */
+type Ptr = bigint;
+type CPtr = Ptr | null;
+/** What we pass where C takes a pointer: a buffer (koffi passes its address), a pointer, or NULL. */
+type Bytes = ArrayBufferView | null;
+
+// ---------------------------------------------------------------------------------------------
+// Lazy libc binding
+
+let libcHandle: ReturnType<typeof koffi.load> | null = null;
+
+function libc(): ReturnType<typeof koffi.load> {
+  return (libcHandle ??= koffi.load('libc.so.6'));
+}
+
+/** A libc function declared from its C prototype the first time it is called. */
+function lazy<F extends (...args: never[]) => unknown>(prototype: string): F {
+  let bound: ((...args: unknown[]) => unknown) | null = null;
+  return ((...args: unknown[]) => (bound ??= libc().func(prototype))(...args)) as unknown as F;
+}
+
+/** The same, for a C struct layout (koffi computes offsets and padding for this ABI). */
+function lazyStruct<K extends string>(def: Record<K, string>): () => ReturnType<typeof koffi.struct> {
+  let type: ReturnType<typeof koffi.struct> | null = null;
+  return () => (type ??= koffi.struct(def));
+}
+
+// socklen_t is uint32_t and ssize_t is long on Linux; koffi knows neither name.
+const c = {
+  // kernel
+  socket: lazy<(domain: number, type: number, protocol: number) => number>(
+    'int socket(int domain, int type, int protocol)',
+  ),
+  bind: lazy<(fd: number, addr: Bytes, addrlen: number) => number>(
+    'int bind(int fd, const void *addr, uint32_t addrlen)',
+  ),
+  getsockname: lazy<(fd: number, addr: Bytes, addrlen: Uint32Array) => number>(
+    'int getsockname(int fd, void *addr, void *addrlen)',
+  ),
+  setsockopt: lazy<(fd: number, level: number, name: number, val: Bytes, len: number) => number>(
+    'int setsockopt(int fd, int level, int optname, const void *optval, uint32_t optlen)',
+  ),
+  sendto: lazy<
+    (fd: number, buf: Bytes, len: number, flags: number, dest: Bytes, destlen: number) => number
+  >('long sendto(int fd, const void *buf, size_t len, int flags, const void *dest, uint32_t destlen)'),
+  recv: lazy<(fd: number, buf: Bytes, len: number, flags: number) => number>(
+    'long recv(int fd, void *buf, size_t len, int flags)',
+  ),
+  close: lazy<(fd: number) => number>('int close(int fd)'),
+
+  // strings and addresses
+  strlen: lazy<(s: Ptr) => number>('size_t strlen(const void *s)'),
+  strerror: lazy<(errnum: number) => CPtr>('const void *strerror(int errnum)'),
+  inet_aton: lazy<(cp: Bytes, inp: Bytes) => number>('int inet_aton(const void *cp, void *inp)'),
+  inet_ntop: lazy<(af: number, src: Bytes, dst: Bytes, size: number) => CPtr>(
+    'const void *inet_ntop(int af, const void *src, void *dst, uint32_t size)',
+  ),
+
+  // name services
+  gethostbyaddr: lazy<(addr: Bytes, len: number, type: number) => CPtr>(
+    'void *gethostbyaddr(const void *addr, uint32_t len, int type)',
+  ),
+  gethostbyname: lazy<(name: Bytes) => CPtr>('void *gethostbyname(const void *name)'),
+  __h_errno_location: lazy<() => Ptr>('int *__h_errno_location(void)'),
+  getnetbyaddr: lazy<(net: number, type: number) => CPtr>(
+    'void *getnetbyaddr(uint32_t net, int type)',
+  ),
+  getnetbyname: lazy<(name: Bytes) => CPtr>('void *getnetbyname(const void *name)'),
+  getnameinfo: lazy<
+    (
+      sa: Bytes,
+      salen: number,
+      host: Bytes,
+      hostlen: number,
+      serv: Bytes,
+      servlen: number,
+      flags: number,
+    ) => number
+  >(
+    'int getnameinfo(const void *sa, uint32_t salen, void *host, uint32_t hostlen, void *serv, uint32_t servlen, int flags)',
+  ),
+  getaddrinfo: lazy<(node: Bytes, service: Bytes, hints: Bytes, res: [CPtr]) => number>(
+    'int getaddrinfo(const void *node, const void *service, const void *hints, _Out_ void **res)',
+  ),
+  freeaddrinfo: lazy<(res: Ptr) => void>('void freeaddrinfo(void *res)'),
+  gai_strerror: lazy<(errcode: number) => CPtr>('const void *gai_strerror(int errcode)'),
+  setservent: lazy<(stayopen: number) => void>('void setservent(int stayopen)'),
+  getservent: lazy<() => CPtr>('void *getservent(void)'),
+  endservent: lazy<() => void>('void endservent(void)'),
+  setprotoent: lazy<(stayopen: number) => void>('void setprotoent(int stayopen)'),
+  getprotoent: lazy<() => CPtr>('void *getprotoent(void)'),
+  endprotoent: lazy<() => void>('void endprotoent(void)'),
+  getpwuid: lazy<(uid: number) => CPtr>('void *getpwuid(uint32_t uid)'),
+
+  // UTS
+  uname: lazy<(buf: Bytes) => number>('int uname(void *buf)'),
+  gethostname: lazy<(name: Bytes, len: number) => number>('int gethostname(void *name, size_t len)'),
+  sethostname: lazy<(name: Bytes, len: number) => number>(
+    'int sethostname(const void *name, size_t len)',
+  ),
+  getdomainname: lazy<(name: Bytes, len: number) => number>(
+    'int getdomainname(void *name, size_t len)',
+  ),
+  setdomainname: lazy<(name: Bytes, len: number) => number>(
+    'int setdomainname(const void *name, size_t len)',
+  ),
+};
+
+// C struct layouts. Pointer members are 'void *' so that they come back as BigInts and we can
+// decode their strings as latin1 ourselves (koffi's own char * decoding is UTF-8).
+const hostent = lazyStruct({
+  h_name: 'void *',
+  h_aliases: 'void *',
+  h_addrtype: 'int',
+  h_length: 'int',
+  h_addr_list: 'void *',
+});
+const netent = lazyStruct({
+  n_name: 'void *',
+  n_aliases: 'void *',
+  n_addrtype: 'int',
+  n_net: 'uint32_t',
+});
+const servent = lazyStruct({
+  s_name: 'void *',
+  s_aliases: 'void *',
+  s_port: 'int',
+  s_proto: 'void *',
+});
+const protoent = lazyStruct({ p_name: 'void *', p_aliases: 'void *', p_proto: 'int' });
+const addrinfo = lazyStruct({
+  ai_flags: 'int',
+  ai_family: 'int',
+  ai_socktype: 'int',
+  ai_protocol: 'int',
+  ai_addrlen: 'uint32_t',
+  ai_addr: 'void *',
+  ai_canonname: 'void *',
+  ai_next: 'void *',
+});
+
+interface HostentC {
+  h_name: CPtr;
+  h_aliases: CPtr;
+  h_addrtype: number;
+  h_length: number;
+  h_addr_list: CPtr;
+}
+interface NetentC {
+  n_name: CPtr;
+  n_aliases: CPtr;
+  n_addrtype: number;
+  n_net: number;
+}
+interface ServentC {
+  s_name: CPtr;
+  s_aliases: CPtr;
+  s_port: number;
+  s_proto: CPtr;
+}
+interface ProtoentC {
+  p_name: CPtr;
+  p_aliases: CPtr;
+  p_proto: number;
+}
+interface AddrinfoC {
+  ai_flags: number;
+  ai_family: number;
+  ai_socktype: number;
+  ai_protocol: number;
+  ai_addrlen: number;
+  ai_addr: CPtr;
+  ai_canonname: CPtr;
+  ai_next: CPtr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Constants (Linux)
+
+const AF_INET = 2;
+const AF_INET6 = 10;
+const AF_NETLINK = 16;
+const SOCK_RAW = 3;
+const SOCK_CLOEXEC = 0o2000000;
+const SOL_SOCKET = 1;
+const SO_RCVBUF = 8;
+const SOL_NETLINK = 270;
+const NETLINK_EXT_ACK = 11;
+const MSG_PEEK = 0x2;
+const MSG_TRUNC = 0x20;
+const EINTR = 4;
+const EMSGSIZE = 90;
+const EAI_FAMILY = -6;
+
+const SIZEOF_SOCKADDR_NL = 12;
+const SIZEOF_SOCKADDR_IN = 16;
+const SIZEOF_SOCKADDR_IN6 = 28;
+const INET6_ADDRSTRLEN = 46;
+const NI_MAXHOST = 1025;
+const NI_MAXSERV = 32;
+const UTSNAME_LENGTH = 65; // _UTSNAME_LENGTH on Linux/glibc: struct utsname is 6 such fields
+const HOST_NAME_MAX = 64;
+const SO_RCVBUF_SIZE = 1 << 20;
+
+const POINTER_SIZE = koffi.sizeof('void *');
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+/** A JS string as a NUL-terminated latin1 C string. */
+function cStringArg(s: string): Buffer {
+  return Buffer.from(s + '\0', 'latin1');
+}
+
+/** Decodes the NUL-terminated C string at `p` (latin1). */
+function cString(p: Ptr): string {
+  return latin1(koffi.decode(p, 'uint8_t', c.strlen(p)) as Uint8Array);
+}
+
+function cStringOrNull(p: CPtr): string | null {
+  return p === null ? null : cString(p);
+}
+
+/** The C string held in a fixed-size char buffer, up to its first NUL. */
+function cStringIn(buf: Uint8Array, start = 0, end = buf.length): string {
+  const nul = buf.indexOf(0, start);
+  return latin1(buf.subarray(start, nul >= 0 && nul < end ? nul : end));
+}
+
+/** Walks a NULL-terminated array of pointers (char **, h_addr_list, ...). */
+function pointerList(pp: CPtr): Ptr[] {
+  const out: Ptr[] = [];
+  if (pp === null) return out;
+  for (let i = 0; ; i++) {
+    const p = koffi.decode(pp, i * POINTER_SIZE, 'void *') as CPtr;
+    if (p === null) return out;
+    out.push(p);
+  }
+}
+
+/** Decodes a NULL-terminated char ** list (h_aliases, s_aliases, ...). */
+function cStringList(pp: CPtr): string[] {
+  return pointerList(pp).map(cString);
+}
+
+/** A SysError for the libc call `fn` that just failed, with koffi's saved errno. */
+function sysError(fn: string): SysError {
+  const errno = koffi.errno();
+  return new SysError(fn, errno, `${fn}: ${libcPure.strerror(errno)}`);
+}
+
+/** uint16 network to host order, for the int s_port holds. */
+function ntohs(v: number): number {
+  v &= 0xffff;
+  return LITTLE_ENDIAN ? ((v & 0xff) << 8) | (v >> 8) : v;
+}
+
+/** Host-order integers inside a C struct held in a byte buffer. */
+function view(b: Uint8Array): DataView {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/**
+ * struct sockaddr_in (16 bytes) or sockaddr_in6 (28 bytes): sa_family_t in host order, the port
+ * in network order, then sin_addr, or sin6_flowinfo (0), sin6_addr and sin6_scope_id (0).
+ */
+function sockaddr(family: typeof AF_INET | typeof AF_INET6, addr: Uint8Array, port: number): Uint8Array {
+  const inet6 = family === AF_INET6;
+  const sa = new Uint8Array(inet6 ? SIZEOF_SOCKADDR_IN6 : SIZEOF_SOCKADDR_IN);
+  view(sa).setUint16(0, family, LITTLE_ENDIAN);
+  view(sa).setUint16(2, port & 0xffff, false);
+  if (inet6) sa.set(addr.subarray(0, 16), 8);
+  else sa.set(addr.subarray(0, 4), 4);
+  return sa;
+}
+
+/** Address bytes and port out of the struct sockaddr_in / sockaddr_in6 at `p`. */
+function fromSockaddr(p: Ptr, len: number): { addr: Uint8Array; port: number } {
+  const sa = koffi.decode(p, 'uint8_t', len) as Uint8Array;
+  const family = len >= 2 ? view(sa).getUint16(0, LITTLE_ENDIAN) : 0;
+  if (family === AF_INET && len >= 8) return { addr: sa.slice(4, 8), port: view(sa).getUint16(2) };
+  if (family === AF_INET6 && len >= 24) return { addr: sa.slice(8, 24), port: view(sa).getUint16(2) };
+  return { addr: new Uint8Array(0), port: 0 };
+}
+
+/** struct sockaddr_nl {u16 nl_family; u16 nl_pad; u32 nl_pid; u32 nl_groups}, host order. */
+function sockaddrNl(pid: number): Uint8Array {
+  const sa = new Uint8Array(SIZEOF_SOCKADDR_NL);
+  view(sa).setUint16(0, AF_NETLINK, LITTLE_ENDIAN);
+  view(sa).setUint32(4, pid >>> 0, LITTLE_ENDIAN);
+  return sa;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure libc helpers, exported separately so tests can cross-check the TS reimplementations
+
+export const libcPure = {
+  /** inet_aton(3): the 4 address bytes (network order), or null when the text is invalid. */
+  inet_aton(text: string): Uint8Array | null {
+    const inp = new Uint8Array(4);
+    return c.inet_aton(cStringArg(text), inp) !== 0 ? inp : null;
+  },
+
+  /** inet_ntop(3) of 4 (AF_INET) or 16 (AF_INET6) address bytes. Throws SysError. */
+  inet_ntop(family: number, addr: Uint8Array): string {
+    const src = new Uint8Array(16); // never let libc read past a short input
+    src.set(addr.subarray(0, 16));
+    const dst = new Uint8Array(INET6_ADDRSTRLEN);
+    if (c.inet_ntop(family, src, dst, dst.length) === null) throw sysError('inet_ntop');
+    return cStringIn(dst);
+  },
+
+  /** strerror(3) in the C locale's words. */
+  strerror(errno: number): string {
+    return cStringOrNull(c.strerror(errno)) ?? `Unknown error ${errno}`;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Netlink
+
+const NL_KERNEL = sockaddrNl(0); // sendto destination: the kernel (nl_pid 0)
+
+class LiveNetlinkSocket implements NetlinkSocket {
+  private fd: number;
+  private rxbuf = new Uint8Array(32 * 1024);
+  private readonly peekbuf = new Uint8Array(16);
+
+  constructor(
+    fd: number,
+    readonly portid: number,
+  ) {
+    this.fd = fd;
+  }
+
+  send(msg: Uint8Array): void {
+    for (;;) {
+      const n = c.sendto(this.fd, msg, msg.byteLength, 0, NL_KERNEL, NL_KERNEL.length);
+      if (n < 0) {
+        if (koffi.errno() === EINTR) continue;
+        throw sysError('sendto');
+      }
+      if (n !== msg.byteLength) {
+        const why = `short send (${n} of ${msg.byteLength} bytes)`;
+        throw new SysError('sendto', EMSGSIZE, `sendto: ${why}`);
+      }
+      return;
+    }
+  }
+
+  recv(): Uint8Array {
+    const size = this.recvRetry(this.peekbuf, MSG_PEEK | MSG_TRUNC);
+    if (size > this.rxbuf.length) this.rxbuf = new Uint8Array(size);
+    const n = this.recvRetry(this.rxbuf, 0);
+    return this.rxbuf.slice(0, n);
+  }
+
+  close(): void {
+    if (this.fd < 0) return;
+    const fd = this.fd;
+    this.fd = -1;
+    c.close(fd);
+  }
+
+  private recvRetry(buf: Uint8Array, flags: number): number {
+    for (;;) {
+      const n = c.recv(this.fd, buf, buf.length, flags);
+      if (n >= 0) return n;
+      if (koffi.errno() !== EINTR) throw sysError('recv');
+    }
+  }
+}
+
+function netlinkOpen(protocol: number): NetlinkSocket {
+  const fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+  if (fd < 0) throw sysError('socket');
+  try {
+    // Best effort: dumps of big tables want room; extended acks give better error texts.
+    c.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, Int32Array.of(SO_RCVBUF_SIZE), 4);
+    c.setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, Int32Array.of(1), 4);
+
+    const local = sockaddrNl(0);
+    if (c.bind(fd, local, local.length) < 0) throw sysError('bind');
+
+    const addrlen = Uint32Array.of(local.length);
+    if (c.getsockname(fd, local, addrlen) < 0) throw sysError('getsockname');
+    const portid = view(local).getUint32(4, LITTLE_ENDIAN);
+    return new LiveNetlinkSocket(fd, portid);
+  } catch (err) {
+    c.close(fd);
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+function readFile(path: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const errno = (e.code && osConstants.errno[e.code as keyof typeof osConstants.errno]) || 0;
+    if (!errno) throw err;
+    throw new SysError(e.syscall === 'read' ? 'read' : 'open', errno, e.message);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name services
+
+/** h_errno right after the last gethostby* call (glibc keeps it per thread). */
+let lastHerrno = 0;
+
+function captureHerrno(): void {
+  lastHerrno = koffi.decode.int(c.__h_errno_location());
+}
+
+function toHostEnt(p: CPtr): HostEnt | null {
+  if (p === null) return null;
+  const h = koffi.decode(p, hostent()) as HostentC;
+  return {
+    name: cStringOrNull(h.h_name) ?? '',
+    aliases: cStringList(h.h_aliases),
+    addrtype: h.h_addrtype,
+    addrs: pointerList(h.h_addr_list).map((a) => koffi.decode(a, 'uint8_t', h.h_length) as Uint8Array),
+  };
+}
+
+function toNetEnt(p: CPtr): NetEnt | null {
+  if (p === null) return null;
+  const n = koffi.decode(p, netent()) as NetentC;
+  return {
+    name: cStringOrNull(n.n_name) ?? '',
+    aliases: cStringList(n.n_aliases),
+    addrtype: n.n_addrtype,
+    net: n.n_net >>> 0,
+  };
+}
+
+function gethostbyaddr(addr: Uint8Array, family: number): HostEnt | null {
+  const p = c.gethostbyaddr(addr, addr.byteLength, family);
+  captureHerrno();
+  return toHostEnt(p);
+}
+
+function gethostbyname(name: string): HostEnt | null {
+  const p = c.gethostbyname(cStringArg(name));
+  captureHerrno();
+  return toHostEnt(p);
+}
+
+function getnameinfo(
+  family: number,
+  addr: Uint8Array,
+  port: number,
+  flags: number,
+): { rc: number; host: string; serv: string } {
+  if (family !== AF_INET && family !== AF_INET6) return { rc: EAI_FAMILY, host: '', serv: '' };
+  const sa = sockaddr(family, addr, port);
+  const host = new Uint8Array(NI_MAXHOST);
+  const serv = new Uint8Array(NI_MAXSERV);
+  const rc = c.getnameinfo(sa, sa.length, host, host.length, serv, serv.length, flags);
+  if (rc !== 0) return { rc, host: '', serv: '' };
+  return { rc, host: cStringIn(host), serv: cStringIn(serv) };
+}
+
+function getaddrinfo(
+  node: string | null,
+  service: string | null,
+  hints: { family: number; socktype: number; protocol: number; flags: number },
+): { rc: number; list: AddrInfo[] } {
+  const type = addrinfo();
+  const hintsBuf = new Uint8Array(koffi.sizeof(type));
+  koffi.encode(hintsBuf, type, {
+    ai_flags: hints.flags,
+    ai_family: hints.family,
+    ai_socktype: hints.socktype,
+    ai_protocol: hints.protocol,
+    ai_addrlen: 0,
+    ai_addr: null,
+    ai_canonname: null,
+    ai_next: null,
+  });
+  const res: [CPtr] = [null];
+  const rc = c.getaddrinfo(
+    node === null ? null : cStringArg(node),
+    service === null ? null : cStringArg(service),
+    hintsBuf,
+    res,
+  );
+  const head = res[0];
+  if (rc !== 0 || head === null) return { rc, list: [] };
+  try {
+    const list: AddrInfo[] = [];
+    for (let p: CPtr = head; p !== null; ) {
+      const ai = koffi.decode(p, type) as AddrinfoC;
+      const sa = ai.ai_addr === null ? null : fromSockaddr(ai.ai_addr, ai.ai_addrlen);
+      list.push({
+        family: ai.ai_family,
+        socktype: ai.ai_socktype,
+        protocol: ai.ai_protocol,
+        addr: sa?.addr ?? new Uint8Array(0),
+        port: sa?.port ?? 0,
+        canonname: cStringOrNull(ai.ai_canonname),
+      });
+      p = ai.ai_next;
+    }
+    return { rc, list };
+  } finally {
+    c.freeaddrinfo(head);
+  }
+}
+
+function getservents(): ServEnt[] {
+  const type = servent();
+  const out: ServEnt[] = [];
+  c.setservent(0);
+  try {
+    for (let p = c.getservent(); p !== null; p = c.getservent()) {
+      const s = koffi.decode(p, type) as ServentC;
+      out.push({
+        name: cStringOrNull(s.s_name) ?? '',
+        aliases: cStringList(s.s_aliases),
+        port: ntohs(s.s_port),
+        proto: cStringOrNull(s.s_proto) ?? '',
+      });
+    }
+  } finally {
+    c.endservent();
+  }
+  return out;
+}
+
+function getprotoents(): ProtoEnt[] {
+  const type = protoent();
+  const out: ProtoEnt[] = [];
+  c.setprotoent(0);
+  try {
+    for (let p = c.getprotoent(); p !== null; p = c.getprotoent()) {
+      const e = koffi.decode(p, type) as ProtoentC;
+      out.push({
+        name: cStringOrNull(e.p_name) ?? '',
+        aliases: cStringList(e.p_aliases),
+        proto: e.p_proto,
+      });
+    }
+  } finally {
+    c.endprotoent();
+  }
+  return out;
+}
+
+function getpwuid(uid: number): string | null {
+  const pw = c.getpwuid(uid >>> 0);
+  // pw_name is the first member of struct passwd
+  return pw === null ? null : cStringOrNull(koffi.decode(pw, 'void *') as CPtr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// UTS
+
+function uname(): Utsname {
+  const buf = new Uint8Array(6 * UTSNAME_LENGTH);
+  if (c.uname(buf) < 0) throw sysError('uname');
+  const field = (i: number) => cStringIn(buf, i * UTSNAME_LENGTH, (i + 1) * UTSNAME_LENGTH);
+  return {
+    sysname: field(0),
+    nodename: field(1),
+    release: field(2),
+    version: field(3),
+    machine: field(4),
+    domainname: field(5),
+  };
+}
+
+/** gethostname / getdomainname: fill a buffer, read up to the NUL. */
+function getName(fn: 'gethostname' | 'getdomainname'): string {
+  const buf = new Uint8Array(HOST_NAME_MAX + 1);
+  if (c[fn](buf, buf.length) < 0) throw sysError(fn);
+  return cStringIn(buf);
+}
+
+/** sethostname / setdomainname take the bytes and a length, no NUL. */
+function setName(fn: 'sethostname' | 'setdomainname', name: string): void {
+  const bytes = Buffer.from(name, 'latin1');
+  if (c[fn](bytes, bytes.length) < 0) throw sysError(fn);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function createLiveSys(): Sys {
+  return {
+    netlinkOpen,
+    readFile,
+    geteuid: () => process.geteuid!(),
+
+    gethostbyaddr,
+    gethostbyname,
+    herrno: () => lastHerrno,
+    getnetbyaddr: (net, type) => toNetEnt(c.getnetbyaddr(net >>> 0, type)),
+    getnetbyname: (name) => toNetEnt(c.getnetbyname(cStringArg(name))),
+    getnameinfo,
+    getaddrinfo,
+    gai_strerror: (rc) => cStringOrNull(c.gai_strerror(rc)) ?? `Unknown error ${rc}`,
+    getservents,
+    getprotoents,
+    getpwuid,
+
+    uname,
+    gethostname: () => getName('gethostname'),
+    sethostname: (name) => setName('sethostname', name),
+    getdomainname: () => getName('getdomainname'),
+    setdomainname: (name) => setName('setdomainname', name),
+  };
+}

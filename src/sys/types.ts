@@ -1,0 +1,145 @@
+/**
+ * The seam between the commands and the outside world (kernel and libc).
+ *
+ * Every fact a command prints comes through a `Sys`. Three implementations sit behind it:
+ *  - live (src/sys/live.ts): the kernel and libc through koffi; the only koffi importer;
+ *  - recording (src/sys/record.ts): live, plus a log of every question and answer;
+ *  - replaying (src/sys/replay.ts): answers from such a log, no root and no kernel.
+ *
+ * Byte strings that came from C (names, paths) are `string`s decoded as latin1 so that
+ * every byte maps to one char and back: widths then count bytes, as glibc printf does.
+ */
+
+/** An error from a system call or libc function, carrying errno (positive). */
+export class SysError extends Error {
+  constructor(
+    readonly syscall: string,
+    readonly errno: number,
+    message?: string,
+  ) {
+    super(message ?? `${syscall}: errno ${errno}`);
+    this.name = 'SysError';
+  }
+}
+
+/** One AF_NETLINK datagram socket (SOCK_RAW|SOCK_CLOEXEC), bound with nl_pid 0. */
+export interface NetlinkSocket {
+  /** nl_pid the kernel assigned (getsockname after bind). */
+  readonly portid: number;
+  /** sendto() the whole buffer to the kernel (nl_pid 0). Throws SysError. */
+  send(msg: Uint8Array): void;
+  /** recv() one whole datagram, sized first with MSG_PEEK|MSG_TRUNC. Throws SysError. */
+  recv(): Uint8Array;
+  close(): void;
+}
+
+/** struct hostent, as gethostbyaddr/gethostbyname return it. */
+export interface HostEnt {
+  name: string;
+  aliases: string[];
+  addrtype: number;
+  /** each address in network byte order (4 or 16 bytes) */
+  addrs: Uint8Array[];
+}
+
+/** struct netent: n_net is in host byte order, as glibc returns it. */
+export interface NetEnt {
+  name: string;
+  aliases: string[];
+  addrtype: number;
+  net: number;
+}
+
+/** struct servent; port in host byte order. */
+export interface ServEnt {
+  name: string;
+  aliases: string[];
+  port: number;
+  proto: string;
+}
+
+/** struct protoent */
+export interface ProtoEnt {
+  name: string;
+  aliases: string[];
+  proto: number;
+}
+
+/** One struct addrinfo from getaddrinfo. */
+export interface AddrInfo {
+  family: number;
+  socktype: number;
+  protocol: number;
+  /** the address bytes (4 or 16), network order */
+  addr: Uint8Array;
+  port: number;
+  canonname: string | null;
+}
+
+export interface Utsname {
+  sysname: string;
+  nodename: string;
+  release: string;
+  version: string;
+  machine: string;
+  domainname: string;
+}
+
+export interface Sys {
+  // ---- kernel ----
+  /** socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, protocol) + bind + getsockname. */
+  netlinkOpen(protocol: number): NetlinkSocket;
+  /** Whole file contents; throws SysError (ENOENT, EACCES, ...). */
+  readFile(path: string): Uint8Array;
+  geteuid(): number;
+
+  // ---- libc name services (NSS: /etc/hosts, /etc/networks, /etc/services, ...) ----
+  /** addr: 4 or 16 bytes network order. null when not found (h_errno kept in `herrno`). */
+  gethostbyaddr(addr: Uint8Array, family: number): HostEnt | null;
+  gethostbyname(name: string): HostEnt | null;
+  /** h_errno of the last gethostby* call. */
+  herrno(): number;
+  /** net in host byte order, as getnetbyaddr(3) takes it. */
+  getnetbyaddr(net: number, type: number): NetEnt | null;
+  getnetbyname(name: string): NetEnt | null;
+  /** Returns the EAI_* code (0 = ok) and host/serv texts. */
+  getnameinfo(
+    family: number,
+    addr: Uint8Array,
+    port: number,
+    flags: number,
+  ): { rc: number; host: string; serv: string };
+  getaddrinfo(
+    node: string | null,
+    service: string | null,
+    hints: { family: number; socktype: number; protocol: number; flags: number },
+  ): { rc: number; list: AddrInfo[] };
+  /** gai_strerror(rc) */
+  gai_strerror(rc: number): string;
+  /** All entries, as setservent/getservent/endservent walk them, in file order. */
+  getservents(): ServEnt[];
+  /** All entries, as setprotoent/getprotoent/endprotoent walk them, in file order. */
+  getprotoents(): ProtoEnt[];
+  /** pw_name, or null. */
+  getpwuid(uid: number): string | null;
+
+  // ---- UTS ----
+  uname(): Utsname;
+  gethostname(): string;
+  sethostname(name: string): void;
+  getdomainname(): string;
+  setdomainname(name: string): void;
+}
+
+/** Standard streams as byte sinks. stdout is buffered like C stdio; stderr is not. */
+export interface Io {
+  stdout: ByteWriter;
+  stderr: ByteWriter;
+}
+
+export interface ByteWriter {
+  write(bytes: Uint8Array | string): void;
+}
+
+/** A command: `main(argv, sys, io) -> exit status` (0..255). argv[0] is the invoked name. */
+export type Main = (argv: string[], sys: Sys, io: Io) => number;
