@@ -6,17 +6,7 @@ import { basename } from 'node:path';
 import { writeSync } from 'node:fs';
 import type { Main } from './sys/types.js';
 import { BufferWriter, toBytes } from './io.js';
-
-type Command = 'ifconfig' | 'arp' | 'route' | 'netstat' | 'hostname';
-
-async function load(command: Command): Promise<Main> {
-  switch (command) {
-    case 'ifconfig':
-      return (await import('./cli/ifconfig.js')).main;
-    default:
-      return (await import('./cli/unimplemented.js')).unimplemented(command);
-  }
-}
+import { loadCommand, type Command } from './commands.js';
 
 /** write(2) all of buf to fd; a closed pipe ends the output silently, as SIGPIPE would. */
 function writeAll(fd: number, buf: Uint8Array): boolean {
@@ -42,7 +32,7 @@ export async function run(command: Command): Promise<void> {
   const stderr = { write: (b: Uint8Array | string) => void writeAll(2, toBytes(b)) };
   let rc: number;
   try {
-    const [main, { createLiveSys }] = await Promise.all([load(command), import('./sys/live.js')]);
+    const [main, { createLiveSys }] = await Promise.all([loadCommand(command), import('./sys/live.js')]);
     rc = main(argv, createLiveSys(), { stdout, stderr });
   } catch (e) {
     // never a stack trace: one line and a failure status

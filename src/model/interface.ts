@@ -204,7 +204,7 @@ export class IfWorld {
       broadaddr: new Uint8Array(4),
       dstaddr: new Uint8Array(4),
       statistics_valid: this.byName.has(name),
-      stats: linkStats(link.msg),
+      stats: procNetDevStats(link),
       inet6: this.byName.has(name) ? (this.inet6ByIndex.get(link.index) ?? []) : [],
     };
     const a = this.addr4.find((x) => x.index === link.index && x.label === name);
@@ -237,9 +237,22 @@ function prefixToMask(len: number): Uint8Array {
 
 const ZERO = 0n;
 
+/**
+ * The counters as net-tools 2.10 (Debian) gets them out of /proc/net/dev. Debian's fix for
+ * CVE-2025-46836 (get_name, lib/interface.c:213-255) stops copying a name after 15 bytes, so
+ * for a 15-byte name the parser is left on the ':' and sscanf reads nothing: every counter of
+ * such an interface prints as 0 (statistics still "valid"). Observed on the real binary.
+ */
+function procNetDevStats(link: Link): IfStats {
+  if (link.name.length >= IFNAMSIZ - 1) return linkStats(null);
+  return linkStats(link.msg);
+}
+
+const IFNAMSIZ = 16;
+
 /** The /proc/net/dev columns (kernel dev_seq_printf_stats) from IFLA_STATS64 (or IFLA_STATS). */
-function linkStats(msg: Message): IfStats {
-  const s = (msg.attrs.values.IFLA_STATS64 ?? msg.attrs.values.IFLA_STATS) as Struct | undefined;
+function linkStats(msg: Message | null): IfStats {
+  const s = (msg?.attrs.values.IFLA_STATS64 ?? msg?.attrs.values.IFLA_STATS) as Struct | undefined;
   const g = (k: string): bigint => (s ? BigInt(s[k] as number | bigint) : ZERO);
   return {
     rx_bytes: g('rx_bytes'),

@@ -1,0 +1,26 @@
+/** The commands by name, loaded on demand (start-up loads only the one invoked). */
+import type { Main } from './sys/types.js';
+
+export type Command = 'ifconfig' | 'arp' | 'route' | 'netstat' | 'hostname';
+
+/** Which command an invoked name runs (hostname answers to its Debian aliases too). */
+export const COMMAND_OF_NAME: Readonly<Record<string, Command>> = {
+  ifconfig: 'ifconfig',
+  arp: 'arp',
+  route: 'route',
+  netstat: 'netstat',
+  hostname: 'hostname',
+  domainname: 'hostname',
+  dnsdomainname: 'hostname',
+  nisdomainname: 'hostname',
+  ypdomainname: 'hostname',
+};
+
+export async function loadCommand(command: Command): Promise<Main> {
+  switch (command) {
+    case 'ifconfig':
+      return (await import('./cli/ifconfig.js')).main;
+    default:
+      return (await import('./cli/unimplemented.js')).unimplemented(command);
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * src/format/printf.ts `sprintf` against C printf.
+ *
+ * Every expected string below was produced by glibc 2.36 printf (Debian 12, x86_64, LP64):
+ * a throwaway C program (kept out of the repo) printed each case as `[...]`, built with gcc
+ * and run once; its output is pasted here verbatim. Where the C call needs a cast to pass
+ * the value (int wrap, short), the C argument is given in the comment. Not bash's printf.
+ */
+import { describe, expect, it } from 'vitest';
+import { sprintf } from '../../src/format/printf.js';
+
+type Arg = string | number | bigint;
+type Case = [fmt: string, args: Arg[], want: string];
+
+const show = (a: Arg): string => (typeof a === 'bigint' ? `${a}n` : JSON.stringify(a));
+
+const run = (cases: Case[]) => {
+  for (const [fmt, args, want] of cases) {
+    it(`sprintf(${JSON.stringify(fmt)}${args.map((a) => `, ${show(a)}`).join('')}) = ${JSON.stringify(want)}`, () => {
+      expect(sprintf(fmt, ...args)).toBe(want);
+    });
+  }
+};
+
+describe('strings', () => {
+  run([
+    ['%-15.15s', ['abc'], 'abc            '],
+    ['%-15.15s', ['abcdefghijklmno'], 'abcdefghijklmno'],
+    ['%-15.15s', ['abcdefghijklmnopqrst'], 'abcdefghijklmno'],
+    ['%-56s|', ['abc'], 'abc                                                     |'],
+    ['%.3s', ['abcdef'], 'abc'],
+    ['%.3s', ['ab'], 'ab'],
+    ['%.0s', ['abc'], ''],
+    ['%5.2s|', ['abc'], '   ab|'],
+    ['%-*s|', [10, 'ab'], 'ab        |'],
+    ['%-*s|', [-10, 'ab'], 'ab        |'],
+    ['%-*s|', [1, 'abc'], 'abc|'],
+    // widths count bytes: latin1 strings are one char per byte
+    ['%-6s|', ['\xe9t\xe9'], '\xe9t\xe9   |'],
+  ]);
+});
+
+describe('signed integers', () => {
+  run([
+    ['%5d', [-1], '   -1'],
+    ['%5d', [-1234], '-1234'],
+    ['%5d', [-12345], '-12345'],
+    ['%5d', [-123456], '-123456'],
+    ['%5d', [42], '   42'],
+    ['%5d', [0], '    0'],
+    // C: (int)2147483648U, (int)4294967295U, (int)3000000000U
+    ['%d', [2147483648], '-2147483648'],
+    ['%d', [4294967295], '-1'],
+    ['%d', [3000000000], '-1294967296'],
+    ['%d', [2147483647], '2147483647'],
+    ['%d', [2147483648n], '-2147483648'],
+    ['%*d', [6, 42], '    42'],
+    ['%*d', [-6, 42], '42    '],
+    ['%*d', [1, 12345], '12345'],
+    // C: (short)0x8000, (short)0x18000, (short)-1
+    ['%hd', [0x8000], '-32768'],
+    ['%hd', [0x18000], '-32768'],
+    ['%hd', [-1], '-1'],
+    ['%ld', [-5], '-5'],
+    ['%lld', [-9223372036854775808n], '-9223372036854775808'],
+    ['%05d', [-42], '-0042'],
+    ['%-05d|', [-42], '-42  |'],
+    ['%+d', [5], '+5'],
+    ['% d', [5], ' 5'],
+    ['%+d', [-5], '-5'],
+    ['%5.3d', [-7], ' -007'],
+    ['%.3d', [7], '007'],
+    ['%08.3d', [7], '     007'],
+    ['%i', [-17], '-17'],
+    ['%hhd', [255], '-1'],
+  ]);
+});
+
+describe('unsigned integers', () => {
+  run([
+    ['%8llu', [0n], '       0'],
+    ['%8llu', [12345678n], '12345678'],
+    ['%8llu', [123456789n], '123456789'],
+    ['%8llu', [4294967296n], '4294967296'],
+    ['%8llu', [9223372036854775808n], '9223372036854775808'],
+    ['%8llu', [18446744073709551615n], '18446744073709551615'],
+    ['%-6lu|', [0n], '0     |'],
+    ['%-6lu|', [5], '5     |'],
+    ['%-6lu|', [123456n], '123456|'],
+    ['%-6lu|', [1234567], '1234567|'],
+    ['%6lu', [0], '     0'],
+    ['%6lu', [5n], '     5'],
+    ['%6lu', [123456], '123456'],
+    ['%6lu', [1234567n], '1234567'],
+    ['%6lu', [18446744073709551615n], '18446744073709551615'],
+    ['%u', [-1], '4294967295'],
+    // C: (unsigned)-2147483648
+    ['%u', [-2147483648], '2147483648'],
+    ['%lu', [-1], '18446744073709551615'],
+    // C: (unsigned short)0x10001
+    ['%hu', [0x10001], '1'],
+    ['%hhu', [257], '1'],
+    ['%o', [8], '10'],
+  ]);
+});
+
+describe('hex', () => {
+  run([
+    ['%02x', [0], '00'],
+    ['%02x', [5], '05'],
+    ['%02x', [0xab], 'ab'],
+    ['%02x', [0x1ff], '1ff'],
+    ['%02X', [0xab], 'AB'],
+    ['%02X', [0xc], '0C'],
+    ['%x', [-1], 'ffffffff'],
+    ['%x', [-2], 'fffffffe'],
+    ['%X', [-255], 'FFFFFF01'],
+    ['%lx', [0xdeadbeefcafebaben], 'deadbeefcafebabe'],
+    ['%lx', [18446744073709551615n], 'ffffffffffffffff'],
+    ['%lx', [0n], '0'],
+    ['%#x', [0], '0'],
+    ['%#x', [255], '0xff'],
+    ['%#X', [255], '0XFF'],
+    ['%#o', [8], '010'],
+    ['%#o', [0], '0'],
+  ]);
+});
+
+describe('%c and %%', () => {
+  run([
+    ['%c', [65], 'A'],
+    ['%3c', [0x7a], '  z'],
+    ['%-3c|', [0x7a], 'z  |'],
+    ['%%', [], '%'],
+    ['100%% %d%%', [5], '100% 5%'],
+  ]);
+});
+
+// BUG (reported, src/format/printf.ts not changed here): C prints no digits for a zero value
+// with an explicit precision of 0; sprintf prints "0". These three fail until that is fixed.
+// No net-tools 2.10 format uses a zero precision on an integer, so no command output is hit today.
+describe('precision 0 with value 0 (C prints no digits)', () => {
+  run([
+    ['%.0d', [0], ''],
+    ['%.0x', [0], ''],
+    ['%5.0d|', [0], '     |'],
+  ]);
+});

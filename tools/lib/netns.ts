@@ -1,0 +1,176 @@
+/**
+ * Throwaway network namespaces for recording golden cases and for live differential tests.
+ * Root only. Every namespace made here is deleted again (and its /etc/netns/NAME folder);
+ * nothing here touches the host's own interfaces, routes or names.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository: the nearest folder above this file (source or dist/) with a package.json. */
+function findRepo(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root');
+    dir = up;
+  }
+  return dir;
+}
+export const REPO_DIR = findRepo();
+export const SCENARIO_DIR = join(REPO_DIR, 'tools', 'scenarios');
+export const GOLDEN_DIR = join(REPO_DIR, 'golden');
+
+export interface Case {
+  name: string;
+  argv: string[];
+}
+
+export interface Scenario {
+  name: string;
+  dir: string;
+  description: string;
+  cases: Case[];
+}
+
+export interface Run {
+  stdout: Buffer;
+  stderr: Buffer;
+  status: number;
+}
+
+/** A fixed environment: the originals and ours see nothing else. */
+export const RUN_ENV = { LC_ALL: 'C', PATH: '/usr/sbin:/usr/bin:/sbin:/bin' };
+
+/** Where the original of each command is installed (Debian 12). */
+export const ORIGINALS: Record<string, string> = {
+  ifconfig: '/usr/sbin/ifconfig',
+  arp: '/usr/sbin/arp',
+  route: '/usr/sbin/route',
+  netstat: '/usr/bin/netstat',
+  hostname: '/usr/bin/hostname',
+};
+
+export function loadScenarios(only?: string[]): Scenario[] {
+  const names = readdirSync(SCENARIO_DIR).filter((n) => existsSync(join(SCENARIO_DIR, n, 'cases.json'))).sort();
+  return names
+    .filter((n) => !only || only.length === 0 || only.includes(n))
+    .map((name) => {
+      const dir = join(SCENARIO_DIR, name);
+      const manifest = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { description: string; cases: Case[] };
+      return { name, dir, description: manifest.description, cases: manifest.cases };
+    });
+}
+
+function check(r: SpawnSyncReturns<Buffer>, what: string): Buffer {
+  if (r.error) throw new Error(`${what}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${what}: exit ${r.status}: ${r.stderr.toString()}`);
+  return r.stdout;
+}
+
+export function canRunLive(): boolean {
+  if (process.geteuid?.() !== 0) return false;
+  const ip = spawnSync('ip', ['-V']);
+  return !ip.error && ip.status === 0 && existsSync(ORIGINALS.ifconfig!);
+}
+
+const sleep = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+export class Netns {
+  private constructor(readonly name: string) {}
+
+  /** ip netns add, with its own resolv.conf (127.0.0.1: never the host's resolver), hosts and networks. */
+  static create(scenario?: Scenario): Netns {
+    const name = `nts-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    const etc = `/etc/netns/${name}`;
+    mkdirSync(etc, { recursive: true });
+    writeFileSync(join(etc, 'resolv.conf'), 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n');
+    const own = (f: string, dflt: string): string =>
+      scenario && existsSync(join(scenario.dir, f)) ? readFileSync(join(scenario.dir, f), 'utf8') : dflt;
+    writeFileSync(join(etc, 'hosts'), own('hosts', '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n'));
+    writeFileSync(join(etc, 'networks'), own('networks', 'default\t\t0.0.0.0\nloopback\t127.0.0.0\nlink-local\t169.254.0.0\n'));
+    check(spawnSync('ip', ['netns', 'add', name]), 'ip netns add');
+    const ns = new Netns(name);
+    // no traffic of its own: no DAD, no router solicitations, so counters stay still
+    for (const k of ['all', 'default']) {
+      for (const [key, val] of [['accept_dad', '0'], ['router_solicitations', '0'], ['accept_ra', '0']]) {
+        ns.exec(['sysctl', '-q', '-w', `net.ipv6.conf.${k}.${key}=${val}`]);
+      }
+    }
+    return ns;
+  }
+
+  /** Run a command in the namespace with the fixed environment. */
+  exec(argv: string[], env: Record<string, string> = RUN_ENV): Run {
+    const envArgs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    const r = spawnSync('ip', ['netns', 'exec', this.name, 'env', '-i', ...envArgs, ...argv], {
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 120_000,
+    });
+    if (r.error) throw new Error(`${argv.join(' ')}: ${r.error.message}`);
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? 128 + 1 };
+  }
+
+  /** Build the scenario: its setup.sh runs inside the namespace. */
+  setup(scenario: Scenario): void {
+    const r = this.exec(['bash', '-euo', 'pipefail', join(scenario.dir, 'setup.sh')], { ...RUN_ENV, SCENARIO_DIR: scenario.dir });
+    if (r.status !== 0) throw new Error(`${scenario.name}/setup.sh failed (${r.status}): ${r.stderr.toString()}`);
+    this.settle();
+  }
+
+  /** Wait until links, counters and addresses stop changing (MLD reports and the like). */
+  settle(maxMs = 30_000): void {
+    const snap = (): string =>
+      this.exec(['ip', '-s', '-s', 'link', 'show']).stdout.toString() + this.exec(['ip', 'addr', 'show']).stdout.toString();
+    let last = snap();
+    let stableFor = 0;
+    for (let waited = 0; waited < maxMs; waited += 500) {
+      sleep(500);
+      const now = snap();
+      if (now === last) {
+        stableFor += 500;
+        if (stableFor >= 2000) return;
+      } else {
+        stableFor = 0;
+        last = now;
+      }
+    }
+    throw new Error(`namespace ${this.name} did not settle in ${maxMs} ms`);
+  }
+
+  destroy(): void {
+    spawnSync('ip', ['netns', 'del', this.name]);
+    rmSync(`/etc/netns/${this.name}`, { recursive: true, force: true });
+  }
+}
+
+/** Run the original: invoked by its plain name through PATH, so argv[0] is what the case says. */
+export function runOriginal(ns: Netns, argv: string[]): Run {
+  return ns.exec(argv);
+}
+
+/** Run ours live through its launcher, with argv[0] as the case says (a symlink of that name). */
+export function runOurs(ns: Netns, argv: string[], linkDir: string): Run {
+  return ns.exec([join(linkDir, argv[0]!), ...argv.slice(1)]);
+}
+
+export function sameRun(a: Run, b: Run): boolean {
+  return a.status === b.status && a.stdout.equals(b.stdout) && a.stderr.equals(b.stderr);
+}
+
+/** A folder of symlinks named like the originals pointing at our bin/ launchers. */
+export function ourLinks(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, target] of Object.entries({
+    ifconfig: 'ifconfig', arp: 'arp', route: 'route', netstat: 'netstat', hostname: 'hostname',
+    domainname: 'hostname', dnsdomainname: 'hostname', nisdomainname: 'hostname', ypdomainname: 'hostname',
+  })) {
+    const p = join(dir, name);
+    rmSync(p, { force: true });
+    check(spawnSync('ln', ['-s', join(REPO_DIR, 'bin', target), p]), 'ln -s');
+  }
+  return dir;
+}
