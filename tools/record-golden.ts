@@ -8,16 +8,19 @@
  * bytes), world.jsonl (what ours asked the kernel and libc, and the answers). Ours' own
  * output at recording time is only reported, never saved.
  *
+ * Cases are written to .golden-staged/ (not tracked); `npm run golden:accept` shows how
+ * they differ from golden/ and moves them there.
+ *
  *   npm run golden:record -- [--scenario NAME ...] [--case NAME ...]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync, readdirSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import {
-  GOLDEN_DIR, REPO_DIR, Netns, loadScenarios, runOriginal, sameRun, canRunLive, type Run,
+  STAGED_DIR, REPO_DIR, Netns, loadScenarios, runOriginal, sameRun, canRunLive, type Run,
 } from './lib/netns.js';
 
 const argv = await yargs(hideBin(process.argv))
@@ -58,7 +61,7 @@ for (const scenario of loadScenarios(argv.scenario)) {
     ns.setup(scenario);
     for (const c of scenario.cases) {
       if (argv.case && !argv.case.includes(c.name)) continue;
-      const dir = join(GOLDEN_DIR, scenario.name, c.name);
+      const dir = join(STAGED_DIR, scenario.name, c.name);
       const world = join(work, `${scenario.name}.${c.name}.jsonl`);
       let first: Run | null = null;
       let ours: Run | null = null;
@@ -73,6 +76,9 @@ for (const scenario of loadScenarios(argv.scenario)) {
       if (!stable || !first || !ours) {
         process.stdout.write(`discarded ${scenario.name}/${c.name}: the original's output is not stable\n`);
         rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        // tells golden:accept to drop an older recording of this case too
+        writeFileSync(join(dir, 'DISCARDED'), "the original's output was not the same twice\n");
         discarded++;
         continue;
       }
@@ -99,31 +105,6 @@ for (const scenario of loadScenarios(argv.scenario)) {
   }
 }
 rmSync(work, { recursive: true, force: true });
-writeIndex();
 process.stdout.write(`${kept} kept, ${discarded} discarded, ${differing} where ours differed at recording time\n`);
+process.stdout.write(`staged in ${STAGED_DIR}; review and move them with: npm run golden:accept\n`);
 
-/** golden/INDEX.md: every case, made from the case files (never by hand). */
-function writeIndex(): void {
-  const rows: string[] = [];
-  for (const s of readdirSync(GOLDEN_DIR).sort()) {
-    const sdir = join(GOLDEN_DIR, s);
-    if (!existsSync(sdir) || s.endsWith('.md')) continue;
-    for (const c of readdirSync(sdir).sort()) {
-      const f = join(sdir, c, 'case.json');
-      if (!existsSync(f)) continue;
-      const m = JSON.parse(readFileSync(f, 'utf8')) as { argv: string[]; exit: number; recorded: { 'net-tools': string; date: string } };
-      rows.push(`| ${s} | ${c} | \`${m.argv.join(' ')}\` | ${m.exit} | ${m.recorded['net-tools']}, ${m.recorded.date} |`);
-    }
-  }
-  const text = [
-    '# Golden cases (index)',
-    '',
-    'Made by `npm run golden:record` from the case files; do not edit. See golden/README.md.',
-    '',
-    '| scenario | case | command | exit | recorded from |',
-    '|---|---|---|---|---|',
-    ...rows,
-    '',
-  ].join('\n');
-  writeFileSync(join(GOLDEN_DIR, 'INDEX.md'), text);
-}

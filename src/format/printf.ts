@@ -54,7 +54,8 @@ export function sprintf(fmt: string, ...args: Arg[]): string {
         const bits = len === 'l' || len === 'll' || len === 'q' || len === 'j' || len === 'z' ? 64 : len === 'h' ? 16 : len === 'hh' ? 8 : 32;
         n = BigInt.asIntN(bits, n);
         const neg = n < 0n;
-        let body = (neg ? -n : n).toString();
+        // C: a zero value with precision 0 prints no digits
+        let body = prec === 0 && n === 0n ? '' : (neg ? -n : n).toString();
         if (prec !== undefined) body = body.padStart(prec, '0');
         const sign = neg ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
         return pad(body, width, left, zero, sign);
@@ -63,7 +64,7 @@ export function sprintf(fmt: string, ...args: Arg[]): string {
         // u x X o: unsigned at the argument's width
         const bits = len === 'l' || len === 'll' || len === 'q' || len === 'j' || len === 'z' ? 64 : len === 'h' ? 16 : len === 'hh' ? 8 : 32;
         const n = BigInt.asUintN(bits, toBig(v));
-        let body = conv === 'u' ? n.toString() : conv === 'o' ? n.toString(8) : n.toString(16);
+        let body = prec === 0 && n === 0n ? '' : conv === 'u' ? n.toString() : conv === 'o' ? n.toString(8) : n.toString(16);
         if (conv === 'X') body = body.toUpperCase();
         if (prec !== undefined) body = body.padStart(prec, '0');
         let prefix = '';

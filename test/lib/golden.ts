@@ -5,7 +5,7 @@ import { createReplaySys } from '../../src/sys/replay.js';
 import { parse } from '../../src/sys/recording.js';
 import { memoryIo } from '../../src/io.js';
 import { COMMAND_OF_NAME, loadCommand } from '../../src/commands.js';
-import { sideBySide } from './sidebyside.js';
+import { sideBySide } from '../../tools/lib/sidebyside.js';
 
 export const GOLDEN = new URL('../../golden/', import.meta.url).pathname;
 

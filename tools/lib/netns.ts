@@ -21,6 +21,8 @@ function findRepo(): string {
 export const REPO_DIR = findRepo();
 export const SCENARIO_DIR = join(REPO_DIR, 'tools', 'scenarios');
 export const GOLDEN_DIR = join(REPO_DIR, 'golden');
+/** where the recorder leaves new cases until golden:accept moves them into golden/ */
+export const STAGED_DIR = join(REPO_DIR, '.golden-staged');
 
 export interface Case {
   name: string;

@@ -1,0 +1,66 @@
+/**
+ * Live differential tests (root only): every scenario is built in a fresh network namespace
+ * and every case is run by the installed original and by ours (bin/ launchers, live kernel),
+ * with no recording in between. The original runs before and after ours; when its two runs
+ * differ (counters moved) the case is tried again. Skipped cleanly when not root.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  Netns, canRunLive, loadScenarios, ourLinks, runOriginal, runOurs, sameRun, type Run,
+} from '../../tools/lib/netns.js';
+import { sideBySide } from '../../tools/lib/sidebyside.js';
+
+const live = canRunLive();
+const scenarios = live ? loadScenarios() : [];
+
+function report(orig: Run, ours: Run): string {
+  const parts: string[] = [];
+  if (orig.status !== ours.status) parts.push(`exit status: original ${orig.status}, ours ${ours.status}`);
+  if (!orig.stdout.equals(ours.stdout)) parts.push('stdout:\n' + sideBySide(orig.stdout, ours.stdout));
+  if (!orig.stderr.equals(ours.stderr)) parts.push('stderr:\n' + sideBySide(orig.stderr, ours.stderr));
+  return parts.join('\n');
+}
+
+describe.skipIf(!live)('live: original vs ours in a namespace', () => {
+  let links = '';
+  beforeAll(() => {
+    links = ourLinks(mkdtempSync(join(tmpdir(), 'nts-links-')));
+  });
+  afterAll(() => {
+    if (links) rmSync(links, { recursive: true, force: true });
+  });
+
+  for (const scenario of scenarios) {
+    describe(scenario.name, () => {
+      let ns: Netns | null = null;
+      beforeAll(() => {
+        ns = Netns.create(scenario);
+        ns.setup(scenario);
+      });
+      afterAll(() => ns?.destroy());
+
+      for (const c of scenario.cases) {
+        it(c.name, () => {
+          let last = '';
+          for (let attempt = 0; attempt < 3; attempt++) {
+            const before = runOriginal(ns!, c.argv);
+            const ours = runOurs(ns!, c.argv, links);
+            const after = runOriginal(ns!, c.argv);
+            if (!sameRun(before, after)) {
+              last = `the original itself changed between runs:\n${report(before, after)}`;
+              ns!.settle();
+              continue;
+            }
+            if (sameRun(before, ours)) return;
+            last = report(before, ours);
+            break;
+          }
+          expect.fail(`${c.argv.join(' ')}\n${last}`);
+        });
+      }
+    });
+  }
+});
