@@ -1,0 +1,41 @@
+/**
+ * Without /proc (or with /proc/net hidden), ifconfig still prints everything: only the order
+ * of the IPv6 lines came from /proc/net/if_inet6. Replays golden cases with that file made
+ * unreadable, and checks that every golden world reads no /proc/net table but if_inet6.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listCases, replay } from './lib/golden.js';
+import { parse, serialize, type Event } from '../src/sys/recording.js';
+
+const cases = listCases();
+
+describe('/proc', () => {
+  it('golden worlds read no /proc file but /proc/net/if_inet6', () => {
+    const read = new Set<string>();
+    for (const c of cases) {
+      for (const e of parse(readFileSync(join(c.dir, 'world.jsonl'), 'utf8'))) if (e.op === 'readFile') read.add(e.path);
+    }
+    expect([...read]).toEqual(['/proc/net/if_inet6']);
+  });
+
+  const withV6 = cases.filter((c) => c.argv[0] === 'ifconfig' && c.stdout.includes('inet6 '));
+  it('there are ifconfig cases with IPv6 lines', () => expect(withV6.length).toBeGreaterThan(5));
+
+  for (const c of withV6) {
+    it(`${c.id}: same lines, IPv6 in netlink order, when /proc/net/if_inet6 cannot be opened`, async () => {
+      const events = parse(readFileSync(join(c.dir, 'world.jsonl'), 'utf8')).map((e): Event =>
+        e.op === 'readFile' ? { op: 'readFile', path: e.path, errno: 2 } : e,
+      );
+      const r = await replay(c, serialize(events));
+      expect(r.exit).toBe(c.exit);
+      expect(r.stderr.equals(c.stderr)).toBe(true);
+      // the same lines as the original's, blocks in the same order; only inet6 lines may move
+      const strip = (b: Buffer): string[] => b.toString('latin1').split('\n').filter((l) => !l.startsWith('        inet6 '));
+      expect(strip(r.stdout)).toEqual(strip(c.stdout));
+      const v6 = (b: Buffer): string[] => b.toString('latin1').split('\n').filter((l) => l.startsWith('        inet6 ')).sort();
+      expect(v6(r.stdout)).toEqual(v6(c.stdout));
+    });
+  }
+});
