@@ -141,5 +141,6 @@ export const STRERROR: Readonly<Record<number, string>> = {
 
 /** glibc's text for an errno outside the table. */
 export function strerror(errno: number): string {
+  if (errno === 0) return 'Success';
   return STRERROR[errno] ?? `Unknown error ${errno}`;
 }

@@ -37,7 +37,9 @@ export function sprintf(fmt: string, ...args: Arg[]): string {
       left = true;
       width = -width;
     }
-    const prec = p === '*' ? Number(next()) : p !== undefined ? Number(p) : undefined;
+    let prec = p === '*' ? Number(next()) : p !== undefined ? Number(p) : undefined;
+    // C: a negative precision taken from `*` is as if none was given
+    if (prec !== undefined && prec < 0) prec = undefined;
     const zero = flags.includes('0') && !left && prec === undefined;
     const v = next();
     switch (conv) {
@@ -67,8 +69,10 @@ export function sprintf(fmt: string, ...args: Arg[]): string {
         let body = prec === 0 && n === 0n ? '' : conv === 'u' ? n.toString() : conv === 'o' ? n.toString(8) : n.toString(16);
         if (conv === 'X') body = body.toUpperCase();
         if (prec !== undefined) body = body.padStart(prec, '0');
+        // C: '#' with o raises the precision so the first digit is 0; with x/X it prefixes 0x
+        if (conv === 'o' && flags.includes('#') && !body.startsWith('0')) body = '0' + body;
         let prefix = '';
-        if (flags.includes('#') && n !== 0n) prefix = conv === 'x' ? '0x' : conv === 'X' ? '0X' : conv === 'o' ? '0' : '';
+        if (flags.includes('#') && n !== 0n && (conv === 'x' || conv === 'X')) prefix = conv === 'x' ? '0x' : '0X';
         return pad(body, width, left, zero, prefix);
       }
     }

@@ -69,7 +69,7 @@ export function splitMessages(buf: Uint8Array): RawMessage[] {
     });
     off += (len + 3) & ~3;
   }
-  if (off < buf.length && buf.length - off >= 4) {
+  if (off < buf.length) {
     // trailing bytes that cannot hold a header: the kernel never sends these
     throw new NetlinkError(EPROTO, `netlink: truncated message: ${buf.length - off} stray bytes at the end of a datagram`);
   }

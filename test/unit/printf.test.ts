@@ -136,13 +136,39 @@ describe('%c and %%', () => {
   ]);
 });
 
-// BUG (reported, src/format/printf.ts not changed here): C prints no digits for a zero value
-// with an explicit precision of 0; sprintf prints "0". These three fail until that is fixed.
-// No net-tools 2.10 format uses a zero precision on an integer, so no command output is hit today.
 describe('precision 0 with value 0 (C prints no digits)', () => {
   run([
     ['%.0d', [0], ''],
     ['%.0x', [0], ''],
     ['%5.0d|', [0], '     |'],
+    ['%#.0x', [0], ''],
+    ['%#.0X', [0], ''],
+    ['%+.0d', [0], '+'],
+    ['% .0d', [0], ' '],
+  ]);
+});
+
+// For %o the '#' flag makes the first digit a 0 by raising the precision (C11 7.21.6.1),
+// it is not a prefix added on top: glibc prints "0" for %#.0o of 0 and "010" for %#.3o of 8.
+describe('%#o is a precision bump, not a prefix', () => {
+  run([
+    ['%#.0o', [0], '0'],
+    ['%#5.0o', [0], '    0'],
+    ['%#.3o', [8], '010'],
+  ]);
+});
+
+// A negative precision passed through `*` counts as no precision in C (C11 7.21.6.1).
+describe('a negative * precision is no precision', () => {
+  run([
+    ['%.*s', [-1, 'abc'], 'abc'],
+    ['%05.*d', [-1, 42], '00042'],
+  ]);
+});
+
+describe('* width and precision together', () => {
+  run([
+    ['%*.*s', [6, 2, 'abc'], '    ab'],
+    ['%.*x', [-3, 255], 'ff'],
   ]);
 });
