@@ -134,5 +134,67 @@ export const IPV6_ADDR_COMPATv4 = 0x0080;
 /** ife_print_long() lib/interface.c:779-797: scope words */
 export const SCOPE_WORDS = { compat: 'compat', global: 'global', link: 'link', site: 'site', host: 'host' };
 
-/** lib/interface.c:56-67 if_port_text[][0], indexed by ifmap.port; index 7 is NULL in C. */
-export const IF_PORT_TEXT = ['unknown', '10base2', '10baseT', 'AUI', '100baseT', '100baseTX', '100baseFX'];
+/** lib/interface.c:56-67 if_port_text[]: the names of each ifmap.port value (the first is printed). */
+export const IF_PORT_NAMES: readonly (readonly string[])[] = [
+  ['unknown'], ['10base2', 'bnc', 'coax'], ['10baseT', 'utp', 'tpe'], ['AUI', 'thick', 'db15'],
+  ['100baseT'], ['100baseTX'], ['100baseFX'],
+];
+/** if_port_text[port][0]; index 7 is NULL in C. */
+export const IF_PORT_TEXT = IF_PORT_NAMES.map((n) => n[0]!);
+
+// ---------------------------------------------------------------- changing settings (ifconfig.c:340-1190)
+
+/** set_flag()/clr_flag()/test_flag() ifconfig.c:126-198 */
+export const ERR_GET_FLAGS = '%s: ERROR while getting interface flags: %s\n';
+export const ERR_TEST_FLAGS = '%s: ERROR while testing interface flags: %s\n';
+
+/** "still in ... mode" warnings after clearing a flag (ifconfig.c:420-483, 526, 665) */
+export const WARN_STILL = {
+  promisc: 'Warning: Interface %s still in promisc mode... maybe other application is running?\n',
+  multicast: 'Warning: Interface %s still in MULTICAST mode.\n',
+  allmulti: 'Warning: Interface %s still in ALLMULTI mode.\n',
+  dynamic: 'Warning: Interface %s still in DYNAMIC mode.\n',
+  broadcast: 'Warning: Interface %s still in BROADCAST mode.\n',
+  pointopoint: 'Warning: Interface %s still in POINTOPOINT mode.\n',
+};
+
+/** ifconfig.c:385 */
+export const ERR_MEDIA = 'Unknown media type.\n';
+/** ifconfig.c:703 */
+export const ERR_HW_NO_HANDLER = "hw address type `%s' has no handler to set address. failed.\n";
+/** ifconfig.c:711 */
+export const ERR_HW_INVALID = '%s: invalid %s address.\n';
+/** ifconfig.c:718 */
+export const ERR_HW_BUSY = 'SIOCSIFHWADDR: %s - you may need to down the interface\n';
+/** ifconfig.c:787, 898 */
+export const ERR_NOT_INITIALIZED = 'Interface %s not initialized\n';
+/** ifconfig.c:865 (-v) */
+export const VERBOSE_DELETING = 'now deleting: ioctl(SIOCDIFADDR,{ifindex=%d,prefixlen=%ld})\n';
+/** ifconfig.c:983, 988, 1016-1018 */
+export const ERR_NO_INPUT = 'ifconfig: Cannot set address for this protocol family.\n';
+export const ERR_RESOLVE_SET = "ifconfig: error resolving '%s' to set address for af=%s\n";
+export const ERR_RESOLVE_FOR = "ifconfig: Error resolving '%s' for %s\n";
+export const ERR_NO_ECONET = 'No support for ECONET on this system.\n';
+export const ERR_FAMILY = "Don't know how to set addresses for family %d.\n";
+/** ifconfig.c:1051 (-v) */
+export const WARN_ERRORS = 'WARNING: at least one error occured. (%d)\n';
+/** lib/inet6.c:72 INET6_resolve */
+export const ERR_GETADDRINFO = 'getaddrinfo: %s: %d\n';
+
+/** glibc hstrerror() texts, as herror() prints them ("%s: %s\n"). */
+export const H_ERRLIST = [
+  'Resolver Error 0 (no error)',
+  'Unknown host',
+  'Host name lookup failure',
+  'Unknown server error',
+  'No address associated with name',
+];
+export const H_ERR_UNKNOWN = 'Resolver internal error';
+
+/**
+ * Address families whose aftype has an `input` function (lib/*.c aftype tables): without one
+ * a bare address is refused (ifconfig.c:982).
+ */
+export const AF_WITH_INPUT = ['inet', 'inet6', 'ax25', 'netrom', 'rose', 'ipx', 'ec', 'x25'];
+/** Families ifconfig has a socket for on Linux (sockets_open: the flag file exists, or none is needed). */
+export const AF_WITH_SOCKET: Readonly<Record<string, 'inet' | 'inet6' | 'unix'>> = { inet: 'inet', inet6: 'inet6', unix: 'unix' };

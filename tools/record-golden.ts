@@ -13,14 +13,15 @@
  *
  *   npm run golden:record -- [--scenario NAME ...] [--case NAME ...]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import {
-  STAGED_DIR, REPO_DIR, Netns, loadScenarios, runOriginal, sameRun, canRunLive, type Run,
+  STAGED_DIR, REPO_DIR, RUN_ENV, Netns, freshRun, loadScenarios, runOriginal, sameRun, canRunLive,
+  type Case, type Run, type Scenario,
 } from './lib/netns.js';
 
 const argv = await yargs(hideBin(process.argv))
@@ -51,57 +52,101 @@ const provenance = {
 };
 
 const work = mkdtempSync(join(tmpdir(), 'nts-record-'));
+chmodSync(work, 0o1777); // ours may run as another user and must write its recording here
 let kept = 0;
 let discarded = 0;
 let differing = 0;
 
+interface Outcome {
+  original: Run;
+  ours: Run;
+  stable: boolean;
+  /** for changing cases: the state after the original, and after ours */
+  state?: { original: string; ours: string };
+}
+
+function recordOurs(c: Case, world: string): (ns: Netns) => Run {
+  return (ns) => {
+    rmSync(world, { force: true });
+    return ns.exec(['node', join(REPO_DIR, 'dist', 'tools', 'record-run.js'), world, ...c.argv], RUN_ENV, c.user);
+  };
+}
+
+/** A display case: original, ours, original again, all in the one namespace. */
+function displayCase(ns: Netns, c: Case, world: string): Outcome {
+  let out: Outcome | null = null;
+  for (let t = 0; t < argv.tries; t++) {
+    const original = runOriginal(ns, c);
+    const ours = recordOurs(c, world)(ns);
+    const again = runOriginal(ns, c);
+    out = { original, ours, stable: sameRun(original, again) };
+    if (out.stable) break;
+    ns.settle();
+  }
+  return out!;
+}
+
+/** A changing case: the original twice and ours once, each in a namespace of its own. */
+function changingCase(scenario: Scenario, c: Case, world: string): Outcome {
+  let out: Outcome | null = null;
+  for (let t = 0; t < argv.tries; t++) {
+    const a = freshRun(scenario, c, (ns) => runOriginal(ns, c));
+    const b = freshRun(scenario, c, recordOurs(c, world));
+    const a2 = freshRun(scenario, c, (ns) => runOriginal(ns, c));
+    out = {
+      original: a.run,
+      ours: b.run,
+      stable: sameRun(a.run, a2.run) && a.state === a2.state,
+      state: { original: a.state, ours: b.state },
+    };
+    if (out.stable) break;
+  }
+  return out!;
+}
+
 for (const scenario of loadScenarios(argv.scenario)) {
-  const ns = Netns.create(scenario);
+  const wanted = scenario.cases.filter((c) => !argv.case || argv.case.includes(c.name));
+  if (wanted.length === 0) continue;
+  const shared = wanted.some((c) => !c.fresh) ? Netns.create(scenario) : null;
   try {
-    ns.setup(scenario);
-    for (const c of scenario.cases) {
-      if (argv.case && !argv.case.includes(c.name)) continue;
+    shared?.setup(scenario);
+    for (const c of wanted) {
       const dir = join(STAGED_DIR, scenario.name, c.name);
       const world = join(work, `${scenario.name}.${c.name}.jsonl`);
-      let first: Run | null = null;
-      let ours: Run | null = null;
-      let stable = false;
-      for (let t = 0; t < argv.tries && !stable; t++) {
-        first = runOriginal(ns, c.argv);
-        ours = ns.exec(['node', join(REPO_DIR, 'dist', 'tools', 'record-run.js'), world, ...c.argv]);
-        const second = runOriginal(ns, c.argv);
-        stable = sameRun(first, second);
-        if (!stable) ns.settle();
-      }
-      if (!stable || !first || !ours) {
+      const o = c.fresh ? changingCase(scenario, c, world) : displayCase(shared!, c, world);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      if (!o.stable) {
         process.stdout.write(`discarded ${scenario.name}/${c.name}: the original's output is not stable\n`);
-        rmSync(dir, { recursive: true, force: true });
-        mkdirSync(dir, { recursive: true });
         // tells golden:accept to drop an older recording of this case too
         writeFileSync(join(dir, 'DISCARDED'), "the original's output was not the same twice\n");
         discarded++;
         continue;
       }
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'stdout'), first.stdout);
-      writeFileSync(join(dir, 'stderr'), first.stderr);
+      writeFileSync(join(dir, 'stdout'), o.original.stdout);
+      writeFileSync(join(dir, 'stderr'), o.original.stderr);
       writeFileSync(join(dir, 'world.jsonl'), readFileSync(world));
+      if (o.state) {
+        writeFileSync(join(dir, 'state.original'), o.state.original);
+        writeFileSync(join(dir, 'state.ours'), o.state.ours);
+      }
       const meta = {
         argv: c.argv,
         env: { LC_ALL: 'C' },
-        exit: first.status,
+        ...(c.user ? { user: c.user } : {}),
+        ...(c.fresh ? { fresh: true } : {}),
+        exit: o.original.status,
         scenario: `tools/scenarios/${scenario.name}`,
         recorded: provenance,
       };
       writeFileSync(join(dir, 'case.json'), JSON.stringify(meta, null, 2) + '\n');
       kept++;
-      const same = sameRun(first, ours);
+      const same = sameRun(o.original, o.ours) && (!o.state || o.state.original === o.state.ours);
       if (!same) differing++;
       process.stdout.write(`${same ? 'recorded' : 'recorded (ours differs!)'} ${scenario.name}/${c.name}\n`);
     }
   } finally {
-    ns.destroy();
+    shared?.destroy();
   }
 }
 rmSync(work, { recursive: true, force: true });

@@ -9,32 +9,18 @@ import { ife_print } from '../format/ife_print.js';
 import { IfWorld } from '../model/interface.js';
 import { NetlinkError } from '../netlink/stream.js';
 import {
-  DFLT_AF, ERR_DEVICE_NOT_FOUND, ERR_FETCH, ERR_OPTION, ERR_OPTION_HINT, IFF, OPT_ALL, OPT_HELP,
-  OPT_SHORT, OPT_VERBOSE, OPT_VERSION, RELEASE, SHORT_HEADER, USAGE_AF, USAGE_HEAD,
+  ERR_DEVICE_NOT_FOUND, ERR_FETCH, ERR_OPTION, ERR_OPTION_HINT, IFF, OPT_ALL, OPT_HELP,
+  OPT_SHORT, OPT_VERBOSE, OPT_VERSION, RELEASE, SHORT_HEADER,
 } from '../../compat/ifconfig.js';
-import { print_hwlist } from '../../compat/hwtypes.js';
-import { print_aflist } from '../../compat/aftypes.js';
 import { strerror } from '../../compat/errno.js';
+import { Exit, usage } from './ifconfig-common.js';
+import { IfconfigSet } from './ifconfig-set.js';
 
 /** IFNAMSIZ - 1: safe_strncpy(ifr.ifr_name, name, IFNAMSIZ) keeps 15 bytes. */
 const IFNAMSIZ = 16;
 
 const E_USAGE = 0;
 const E_VERSION = 0;
-
-/** A C exit() out of the middle of main. */
-class Exit {
-  constructor(readonly code: number) {}
-}
-
-function usage(io: Io, rc: number): never {
-  const fp = rc ? io.stderr : io.stdout;
-  fp.write(USAGE_HEAD);
-  io.stderr.write(print_hwlist(0));
-  fp.write(sprintf(USAGE_AF, DFLT_AF));
-  io.stderr.write(print_aflist(0));
-  throw new Exit(rc);
-}
 
 export function main(argv: string[], sys: Sys, io: Io): number {
   try {
@@ -56,15 +42,15 @@ export function main(argv: string[], sys: Sys, io: Io): number {
 
 function run(argv: string[], sys: Sys, io: Io): number {
   let opt_a = false;
+  let opt_v = false;
   let ife_short = false;
   let args = argv.slice(1);
   while (args.length && args[0]!.startsWith('-')) {
     const a = args[0]!;
     if (OPT_ALL.includes(a)) opt_a = true;
     else if (OPT_SHORT.includes(a)) ife_short = true;
-    else if (OPT_VERBOSE.includes(a)) {
-      // -v only adds detail to errors of the configuration forms
-    } else if (OPT_VERSION.includes(a)) {
+    else if (OPT_VERBOSE.includes(a)) opt_v = true;
+    else if (OPT_VERSION.includes(a)) {
       io.stdout.write(`${RELEASE}\n`);
       throw new Exit(E_VERSION);
     } else if (OPT_HELP.includes(a)) usage(io, E_USAGE);
@@ -81,8 +67,8 @@ function run(argv: string[], sys: Sys, io: Io): number {
   const name = args[0]!.slice(0, IFNAMSIZ - 1);
   if (args.length === 1) return if_print(sys, io, name, opt_a, ife_short) < 0 ? 1 : 0;
 
-  io.stderr.write('ifconfig: changing interface settings is not implemented yet in net-tools-shim\n');
-  return 1;
+  // main() returns goterr: -1 (from set_flag and friends) is status 255
+  return new IfconfigSet(sys, io, opt_v).run(name, args.slice(1)) & 0xff;
 }
 
 /** if_print() ifconfig.c:101-123 with for_all_interfaces/do_if_print/do_if_fetch (lib/interface.c). */

@@ -155,11 +155,22 @@ export class IfWorld {
    * if_readlist(): every link name (in link dump order, as /proc/net/dev lists them) and then
    * every IPv4 label (as SIOCGIFCONF lists them), inserted as if_cache_add does.
    */
-  if_readlist(): string[] {
-    const list: string[] = [];
+  if_readlist(list: string[] = []): string[] {
     for (const l of this.links) if_cache_add(list, l.name);
     for (const a of this.addr4) if_cache_add(list, a.label);
     return list;
+  }
+
+  /**
+   * lookup_interface() before the whole list was read: if_readlist_proc(target) adds the link
+   * names up to and including the target, then the target itself is added.
+   */
+  lookup_interface(list: string[], target: string): void {
+    for (const l of this.links) {
+      if_cache_add(list, l.name);
+      if (l.name === target) break;
+    }
+    if_cache_add(list, target);
   }
 
   /** Whether /proc/net/dev would list this name (statistics_valid). */

@@ -227,6 +227,28 @@ export class Netlink {
     }
   }
 
+  /**
+   * Send one get request (NLM_F_REQUEST, no dump) and return its single answer; an
+   * NLMSG_ERROR answer is thrown as a NetlinkError (e.g. ENODEV for an unknown link).
+   */
+  get(type: number, payload: Uint8Array): RawMessage {
+    const sock = this.socket();
+    const seq = this.seq++;
+    sock.send(buildMessage(type, NLM_F_REQUEST, seq, payload));
+    for (;;) {
+      const datagram = this.recv(sock);
+      for (const m of splitMessages(datagram)) {
+        if (!this.mine(sock, m, seq)) continue;
+        if (m.type === NLMSG_ERROR) {
+          const { errno, extack } = parseError(m);
+          throw errorFrom('netlink get', errno, extack);
+        }
+        if (m.type === NLMSG_NOOP) continue;
+        return m;
+      }
+    }
+  }
+
   /** Answers to other requests or from other senders are not ours (libmnl: ESRCH/EPROTO). */
   private mine(sock: NetlinkSocket, m: RawMessage, seq: number): boolean {
     if (m.pid !== 0 && m.pid !== sock.portid) {

@@ -23,7 +23,18 @@ interface Exchange {
   used: boolean;
 }
 
-export function createReplaySys(events: Event[]): Sys {
+/** Netlink message types that change the kernel (RTM_NEW*, RTM_DEL*, RTM_SETLINK). */
+const CHANGES = new Set([16, 17, 19, 20, 21, 24, 25, 28, 29]);
+
+/** nlmsg_type of a hex-encoded message (bytes 4-5, little-endian) */
+const nlmsgType = (hex: string): number => parseInt(hex.slice(10, 12) + hex.slice(8, 10), 16);
+
+export interface ReplaySys extends Sys {
+  /** recorded change requests that this run did not send (hex), in recording order */
+  unsentChanges(): string[];
+}
+
+export function createReplaySys(events: Event[]): ReplaySys {
   // group the recording into exchanges: each send and the recvs after it on the same socket
   const protocolOf = new Map<number, number>();
   const portidOf = new Map<number, number>();
@@ -121,5 +132,9 @@ export function createReplaySys(events: Event[]): Sys {
       return decodeValue(e.result);
     };
   }
-  return sys as unknown as Sys;
+  sys.unsentChanges = (): string[] =>
+    exchanges
+      .filter((x) => !x.used && x.protocol === 0 && CHANGES.has(nlmsgType(x.request)))
+      .map((x) => x.request);
+  return sys as unknown as ReplaySys;
 }

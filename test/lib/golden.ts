@@ -45,6 +45,8 @@ export interface Replayed {
   stdout: Buffer;
   stderr: Buffer;
   exit: number;
+  /** recorded kernel changes this run did not ask for */
+  unsent: string[];
 }
 
 /** Run our command in-process on the case's recording. */
@@ -55,7 +57,7 @@ export async function replay(c: GoldenCase, world?: string): Promise<Replayed> {
   const sys = createReplaySys(parse(world ?? readFileSync(join(c.dir, 'world.jsonl'), 'utf8')));
   const io = memoryIo();
   const exit = main(c.argv, sys, io);
-  return { stdout: io.stdout.take(), stderr: io.stderr.take(), exit };
+  return { stdout: io.stdout.take(), stderr: io.stderr.take(), exit, unsent: sys.unsentChanges() };
 }
 
 /**
@@ -65,7 +67,7 @@ export async function replay(c: GoldenCase, world?: string): Promise<Replayed> {
  */
 export function compare(c: GoldenCase, r: Replayed): string | null {
   const files = ['stdout.actual', 'stderr.actual', 'exit.actual'].map((f) => join(c.dir, f));
-  if (r.exit === c.exit && r.stdout.equals(c.stdout) && r.stderr.equals(c.stderr)) {
+  if (r.exit === c.exit && r.stdout.equals(c.stdout) && r.stderr.equals(c.stderr) && r.unsent.length === 0) {
     for (const f of files) rmSync(f, { force: true });
     return null;
   }
@@ -76,5 +78,6 @@ export function compare(c: GoldenCase, r: Replayed): string | null {
   if (r.exit !== c.exit) parts.push(`exit status: original ${c.exit}, ours ${r.exit}`);
   if (!r.stdout.equals(c.stdout)) parts.push('stdout:\n' + sideBySide(c.stdout, r.stdout));
   if (!r.stderr.equals(c.stderr)) parts.push('stderr:\n' + sideBySide(c.stderr, r.stderr));
+  if (r.unsent.length) parts.push(`recorded kernel changes not requested this time:\n${r.unsent.join('\n')}`);
   return parts.join('\n');
 }

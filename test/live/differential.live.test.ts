@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  Netns, canRunLive, loadScenarios, ourLinks, runOriginal, runOurs, sameRun, type Run,
+  Netns, canRunLive, freshRun, loadScenarios, ourLinks, runOriginal, runOurs, sameRun, type Run,
 } from '../../tools/lib/netns.js';
 import { sideBySide } from '../../tools/lib/sidebyside.js';
 
@@ -37,18 +37,32 @@ describe.skipIf(!live)('live: original vs ours in a namespace', () => {
     describe(scenario.name, () => {
       let ns: Netns | null = null;
       beforeAll(() => {
+        if (!scenario.cases.some((c) => !c.fresh)) return;
         ns = Netns.create(scenario);
         ns.setup(scenario);
       });
       afterAll(() => ns?.destroy());
 
       for (const c of scenario.cases) {
-        it(c.name, () => {
+        it(`${c.name}${c.user ? ` (as ${c.user})` : ''}`, () => {
           let last = '';
           for (let attempt = 0; attempt < 3; attempt++) {
-            const before = runOriginal(ns!, c.argv);
-            const ours = runOurs(ns!, c.argv, links);
-            const after = runOriginal(ns!, c.argv);
+            if (c.fresh) {
+              // a changing command: original and ours each on a namespace of its own, then the state
+              const a = freshRun(scenario, c, (n) => runOriginal(n, c));
+              const b = freshRun(scenario, c, (n) => runOurs(n, c, links));
+              if (sameRun(a.run, b.run) && a.state === b.state) return;
+              const a2 = freshRun(scenario, c, (n) => runOriginal(n, c));
+              if (!sameRun(a.run, a2.run) || a.state !== a2.state) {
+                last = 'the original itself did not do the same twice';
+                continue;
+              }
+              last = report(a.run, b.run) + (a.state === b.state ? '' : `\nstate after:\n${sideBySide(Buffer.from(a.state, 'latin1'), Buffer.from(b.state, 'latin1'))}`);
+              break;
+            }
+            const before = runOriginal(ns!, c);
+            const ours = runOurs(ns!, c, links);
+            const after = runOriginal(ns!, c);
             if (!sameRun(before, after)) {
               last = `the original itself changed between runs:\n${report(before, after)}`;
               ns!.settle();

@@ -4,7 +4,7 @@
  * nothing here touches the host's own interfaces, routes or names.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,10 @@ export const STAGED_DIR = join(REPO_DIR, '.golden-staged');
 export interface Case {
   name: string;
   argv: string[];
+  /** the command changes the kernel: run it on a freshly built namespace, and compare the state after */
+  fresh?: boolean;
+  /** run as this user (e.g. "nobody": no capabilities) instead of root */
+  user?: string;
 }
 
 export interface Scenario {
@@ -34,7 +38,17 @@ export interface Scenario {
   dir: string;
   description: string;
   cases: Case[];
+  /** commands whose output is the kernel state compared after a `fresh` case */
+  state: string[][];
 }
+
+/** The state compared after a changing command, unless the scenario names its own. */
+export const DEFAULT_STATE = [
+  ['ip', '-d', 'link', 'show'],
+  ['ip', 'addr', 'show'],
+  ['ip', 'route', 'show', 'table', 'all'],
+  ['ip', '-6', 'route', 'show', 'table', 'all'],
+];
 
 export interface Run {
   stdout: Buffer;
@@ -60,8 +74,12 @@ export function loadScenarios(only?: string[]): Scenario[] {
     .filter((n) => !only || only.length === 0 || only.includes(n))
     .map((name) => {
       const dir = join(SCENARIO_DIR, name);
-      const manifest = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { description: string; cases: Case[] };
-      return { name, dir, description: manifest.description, cases: manifest.cases };
+      const manifest = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as {
+        description: string;
+        cases: Case[];
+        state?: string[][];
+      };
+      return { name, dir, description: manifest.description, cases: manifest.cases, state: manifest.state ?? DEFAULT_STATE };
     });
 }
 
@@ -105,10 +123,11 @@ export class Netns {
     return ns;
   }
 
-  /** Run a command in the namespace with the fixed environment. */
-  exec(argv: string[], env: Record<string, string> = RUN_ENV): Run {
+  /** Run a command in the namespace with the fixed environment (as `user`, without capabilities, if given). */
+  exec(argv: string[], env: Record<string, string> = RUN_ENV, user?: string): Run {
     const envArgs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-    const r = spawnSync('ip', ['netns', 'exec', this.name, 'env', '-i', ...envArgs, ...argv], {
+    const as = user ? ['setpriv', `--reuid=${user}`, `--regid=${user === 'nobody' ? 'nogroup' : user}`, '--clear-groups', '--inh-caps=-all'] : [];
+    const r = spawnSync('ip', ['netns', 'exec', this.name, ...as, 'env', '-i', ...envArgs, ...argv], {
       maxBuffer: 256 * 1024 * 1024,
       timeout: 120_000,
     });
@@ -116,11 +135,21 @@ export class Netns {
     return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? 128 + 1 };
   }
 
-  /** Build the scenario: its setup.sh runs inside the namespace. */
-  setup(scenario: Scenario): void {
+  /** Build the scenario: its setup.sh runs inside the namespace; then wait for quiet counters. */
+  setup(scenario: Scenario, settle = true): void {
     const r = this.exec(['bash', '-euo', 'pipefail', join(scenario.dir, 'setup.sh')], { ...RUN_ENV, SCENARIO_DIR: scenario.dir });
     if (r.status !== 0) throw new Error(`${scenario.name}/setup.sh failed (${r.status}): ${r.stderr.toString()}`);
-    this.settle();
+    if (settle) this.settle();
+  }
+
+  /** The scenario's state commands, their output one after another under a `# command` line. */
+  state(scenario: Scenario): string {
+    return scenario.state
+      .map((cmd) => {
+        const r = this.exec(cmd);
+        return `# ${cmd.join(' ')}\n${r.stdout.toString('latin1')}${r.stderr.toString('latin1')}`;
+      })
+      .join('');
   }
 
   /** Wait until links, counters and addresses stop changing (MLD reports and the like). */
@@ -150,13 +179,31 @@ export class Netns {
 }
 
 /** Run the original: invoked by its plain name through PATH, so argv[0] is what the case says. */
-export function runOriginal(ns: Netns, argv: string[]): Run {
-  return ns.exec(argv);
+export function runOriginal(ns: Netns, c: Case): Run {
+  return ns.exec(c.argv, RUN_ENV, c.user);
 }
 
 /** Run ours live through its launcher, with argv[0] as the case says (a symlink of that name). */
-export function runOurs(ns: Netns, argv: string[], linkDir: string): Run {
-  return ns.exec([join(linkDir, argv[0]!), ...argv.slice(1)]);
+export function runOurs(ns: Netns, c: Case, linkDir: string): Run {
+  return ns.exec([join(linkDir, c.argv[0]!), ...c.argv.slice(1)], RUN_ENV, c.user);
+}
+
+/** A run on a namespace built for it alone, and the state it left. */
+export interface FreshRun {
+  run: Run;
+  state: string;
+}
+
+/** Build the scenario in a new namespace, run one command there, read the state, tear down. */
+export function freshRun(scenario: Scenario, c: Case, runner: (ns: Netns) => Run): FreshRun {
+  const ns = Netns.create(scenario);
+  try {
+    ns.setup(scenario, false);
+    const run = runner(ns);
+    return { run, state: ns.state(scenario) };
+  } finally {
+    ns.destroy();
+  }
 }
 
 export function sameRun(a: Run, b: Run): boolean {
@@ -166,6 +213,7 @@ export function sameRun(a: Run, b: Run): boolean {
 /** A folder of symlinks named like the originals pointing at our bin/ launchers. */
 export function ourLinks(dir: string): string {
   mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755); // cases run as another user go through these links too
   for (const [name, target] of Object.entries({
     ifconfig: 'ifconfig', arp: 'arp', route: 'route', netstat: 'netstat', hostname: 'hostname',
     domainname: 'hostname', dnsdomainname: 'hostname', nisdomainname: 'hostname', ypdomainname: 'hostname',

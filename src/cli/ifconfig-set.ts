@@ -1,0 +1,813 @@
+/**
+ * ifconfig's configuration forms: the keyword loop of net-tools 2.10 ifconfig.c main()
+ * (lines 340-1055) and its helpers set_flag, clr_flag, test_flag, set_netmask,
+ * get_nmbc_parent, set_ifstate, do_ifcmd, ported one to one. Every ioctl goes to
+ * src/model/ioctl.ts, which does with rtnetlink what the ioctl did.
+ */
+import type { Io, Sys } from '../sys/types.js';
+import { sprintf } from '../format/printf.js';
+import { strerror } from '../../compat/errno.js';
+import { get_hwtype, type HwType } from '../../compat/hwtypes.js';
+import { get_aftype, type AfType } from '../../compat/aftypes.js';
+import {
+  AF_WITH_INPUT, AF_WITH_SOCKET, DFLT_AF, ERR_FAMILY, ERR_FETCH, ERR_DEVICE_NOT_FOUND, ERR_GETADDRINFO,
+  ERR_GET_FLAGS, ERR_HW_BUSY, ERR_HW_INVALID, ERR_HW_NO_HANDLER, ERR_MEDIA, ERR_NO_ECONET,
+  ERR_NO_INPUT, ERR_OPTION_HINT, ERR_RESOLVE_FOR, ERR_RESOLVE_SET, ERR_TEST_FLAGS, H_ERRLIST,
+  H_ERR_UNKNOWN, IFF, IF_PORT_NAMES, VERBOSE_DELETING, WARN_ERRORS, WARN_STILL,
+} from '../../compat/ifconfig.js';
+import { IoctlEmu, EBADF, ENODEV, type SockFamily } from '../model/ioctl.js';
+import { IfWorld, if_cache_add } from '../model/interface.js';
+import { inet_aton } from '../lib/inet.js';
+import { Exit, usage } from './ifconfig-common.js';
+
+const IFNAMSIZ = 16;
+const E_OPTERR = 3;
+const AF_INET = 2;
+const AF_INET6 = 10;
+const AF_ECONET = 19;
+const EBUSY = 16;
+const ENOTTY = 25;
+
+const be32 = (b: Uint8Array): number => ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+
+/** safe_strncpy(host, s, 128) */
+const host128 = (s: string): string => s.slice(0, 127);
+
+/** C atoi/atol: leading blanks, a sign, digits; overflow as strtol clamps, then cast to the type's bits. */
+function atoi(s: string, bits = 32): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(s)!;
+  if (!m[2]) return 0;
+  let n = BigInt(m[2]);
+  if (m[1] === '-') n = -n;
+  const max = 0x7fffffffffffffffn;
+  if (n > max) n = max;
+  if (n < -max - 1n) n = -max - 1n;
+  return Number(BigInt.asIntN(bits, n));
+}
+
+/** C strtol/strtoul (base 0 or 10): value (as a 64-bit C long/unsigned long) and what was not parsed. */
+function strtol(s: string, base: 0 | 10, unsigned: boolean): { value: bigint; rest: string } {
+  const m = /^[ \t\n\v\f\r]*([+-]?)/.exec(s)!;
+  let i = m[0].length;
+  let b: number = base;
+  if ((b === 0 || b === 16) && s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X') && /[0-9a-fA-F]/.test(s[i + 2] ?? '')) {
+    b = 16;
+    i += 2;
+  } else if (b === 0) b = s[i] === '0' ? 8 : 10;
+  const start = i;
+  let v = 0n;
+  for (; i < s.length; i++) {
+    const d = parseInt(s[i]!, 36);
+    if (Number.isNaN(d) || d >= b) break;
+    v = v * BigInt(b) + BigInt(d);
+  }
+  if (i === start) return { value: 0n, rest: s }; // no digits: nothing parsed
+  const neg = m[1] === '-';
+  if (unsigned) {
+    if (v > 0xffffffffffffffffn) v = 0xffffffffffffffffn;
+    else if (neg) v = BigInt.asUintN(64, -v);
+  } else {
+    const max = 0x7fffffffffffffffn;
+    if (neg) v = -v;
+    if (v > max) v = max;
+    if (v < -max - 1n) v = -max - 1n;
+  }
+  return { value: v, rest: s.slice(i) };
+}
+
+interface Resolved {
+  ok: boolean;
+  addr: number;
+}
+
+export class IfconfigSet {
+  private readonly emu: IoctlEmu;
+  private goterr = 0;
+  private didnetmask = 0;
+  private neednetmask = 0;
+  private samask = 0;
+  private ap!: AfType;
+  /** the socket ap->fd stood for */
+  private skfd: SockFamily = 'inet';
+  /** lib/interface.c's int_list: interface names read so far, kept for the whole run */
+  private readonly int_list: string[] = [];
+  /** if_list_all: the whole list has been read once (later changes are not seen) */
+  private if_list_all = false;
+
+  constructor(
+    private readonly sys: Sys,
+    private readonly io: Io,
+    private readonly opt_v: boolean,
+  ) {
+    this.emu = new IoctlEmu(sys);
+  }
+
+  private err(text: string): void {
+    this.io.stderr.write(text);
+  }
+
+  /** perror(what) */
+  private perror(what: string, errno: number): void {
+    this.err(`${what}: ${strerror(errno)}\n`);
+  }
+
+  /** herror(text), with the h_errno the last look-up left */
+  private herror(text: string): void {
+    const h = this.sys.herrno();
+    this.err(`${text}: ${H_ERRLIST[h] ?? H_ERR_UNKNOWN}\n`);
+  }
+
+  // ------------------------------------------------------------------ flags
+
+  private set_flag(ifname: string, flag: number): number {
+    const g = this.emu.SIOCGIFFLAGS(ifname, this.skfd);
+    if (g.errno) {
+      this.err(sprintf(ERR_GET_FLAGS, ifname, strerror(g.errno)));
+      return -1;
+    }
+    const e = this.emu.SIOCSIFFLAGS(ifname, (g.flags | flag) & 0xffff, this.skfd);
+    if (e) {
+      this.perror('SIOCSIFFLAGS', e);
+      return -1;
+    }
+    return 0;
+  }
+
+  /** clear: a `dev:label` name goes through an AF_INET socket */
+  private clr_flag(ifname: string, flag: number): number {
+    const fd: SockFamily = ifname.includes(':') ? 'inet' : this.skfd;
+    const g = this.emu.SIOCGIFFLAGS(ifname, fd);
+    if (g.errno) {
+      this.err(sprintf(ERR_GET_FLAGS, ifname, strerror(g.errno)));
+      return -1;
+    }
+    const e = this.emu.SIOCSIFFLAGS(ifname, g.flags & ~flag & 0xffff, fd);
+    if (e) {
+      this.perror('SIOCSIFFLAGS', e);
+      return -1;
+    }
+    return 0;
+  }
+
+  private test_flag(ifname: string, flags: number): number {
+    const fd: SockFamily = ifname.includes(':') ? 'inet' : this.skfd;
+    const g = this.emu.SIOCGIFFLAGS(ifname, fd);
+    if (g.errno) {
+      this.err(sprintf(ERR_TEST_FLAGS, ifname, strerror(g.errno)));
+      return -1;
+    }
+    return g.flags & flags;
+  }
+
+  private clearWithWarning(ifname: string, flag: number, warning: string): void {
+    this.goterr |= this.clr_flag(ifname, flag);
+    if (this.test_flag(ifname, flag) > 0) this.err(sprintf(warning, ifname));
+  }
+
+  // ------------------------------------------------------------------ address input
+
+  /** lib/inet.c INET_resolve(name, hostfirst=0): default, dotted quad, networks, hosts. */
+  private INET_resolve(name: string): Resolved {
+    if (name === 'default') return { ok: true, addr: 0 };
+    const a = inet_aton(name);
+    if (a) return { ok: true, addr: be32(a) };
+    const np = this.sys.getnetbyname(name);
+    if (np) return { ok: true, addr: np.net >>> 0 };
+    const hp = this.sys.gethostbyname(name);
+    if (!hp || hp.addrs.length === 0) return { ok: false, addr: 0 };
+    return { ok: true, addr: be32(hp.addrs[0]!) };
+  }
+
+  /**
+   * ap->input(0, host) for the address keywords (broadcast, dstaddr, netmask, pointopoint);
+   * on failure the error is printed. An inet6 ap resolves with getaddrinfo; its address then
+   * goes to an AF_INET6 socket, where these ioctls fail (see ioctlInet).
+   */
+  private inputFor(host: string, what: string): Resolved {
+    if (this.ap.name === 'inet6') {
+      if (this.INET6_resolve(host)) return { ok: true, addr: 0 };
+      this.herror(host);
+      return { ok: false, addr: 0 };
+    }
+    if (this.ap.name !== 'inet') {
+      this.err(sprintf(ERR_RESOLVE_FOR, host, what));
+      return { ok: false, addr: 0 };
+    }
+    const r = this.INET_resolve(host);
+    if (!r.ok) this.herror(host);
+    return r;
+  }
+
+  /** lib/inet6.c INET6_resolve: getaddrinfo(AF_INET6); prints its own line on failure. */
+  private INET6_resolve(name: string): Uint8Array | null {
+    const r = this.sys.getaddrinfo(name, null, { family: AF_INET6, socktype: 0, protocol: 0, flags: 0 });
+    if (r.rc !== 0 || r.list.length === 0) {
+      this.err(sprintf(ERR_GETADDRINFO, name, r.rc));
+      return null;
+    }
+    return r.list[0]!.addr;
+  }
+
+  /** INET6_getsock: inet_pton only */
+  private inet6_pton(text: string): Uint8Array | null {
+    return inet_pton6(text);
+  }
+
+  // ------------------------------------------------------------------ main loop
+
+  /** ifconfig.c:340-1055: returns goterr (the exit status is goterr & 0xff). */
+  run(ifname: string, args: string[]): number {
+    let spp = 0;
+    const next = (): string | undefined => args[++spp];
+    const ap = get_aftype(args[0]!, (t) => this.err(t));
+    if (ap) {
+      this.ap = ap;
+      spp++;
+    } else {
+      this.ap = get_aftype(DFLT_AF)!;
+    }
+    this.skfd = AF_WITH_SOCKET[this.ap.name] ?? null;
+
+    while (spp < args.length) {
+      const w = args[spp]!;
+      switch (w) {
+        case 'arp':
+          this.goterr |= this.clr_flag(ifname, IFF.NOARP);
+          spp++;
+          continue;
+        case '-arp':
+          this.goterr |= this.set_flag(ifname, IFF.NOARP);
+          spp++;
+          continue;
+        case 'media':
+        case 'port': {
+          const t = next();
+          if (t === undefined) usage(this.io, E_OPTERR);
+          if (t.toLowerCase() === 'auto') {
+            // ifconfig.c:367: no spp++ here, so "auto" is read again as the next keyword
+            this.goterr |= this.set_flag(ifname, IFF.AUTOMEDIA);
+            continue;
+          }
+          // strtol(*spp, &endp, 10); anything left over means a media name
+          let newport: number;
+          const r = strtol(t, 10, false);
+          if (r.rest !== '') {
+            newport = -1;
+            for (let i = 0; i < IF_PORT_NAMES.length && newport === -1; i++) {
+              if (IF_PORT_NAMES[i]!.some((a) => a.toLowerCase() === t.toLowerCase())) newport = i;
+            }
+          } else newport = Number(BigInt.asIntN(32, r.value));
+          spp++;
+          if (newport === -1) {
+            this.err(ERR_MEDIA);
+            this.goterr = 1;
+          } else {
+            const g = this.emu.SIOCGIFMAP(ifname, this.skfd);
+            if (g.errno) {
+              this.perror('port: SIOCGIFMAP', g.errno);
+              this.goterr = 1;
+              continue;
+            }
+            g.map.port = newport & 0xff;
+            const e = this.emu.SIOCSIFMAP(ifname, g.map, this.skfd);
+            if (e) {
+              this.perror('port: SIOCSIFMAP', e);
+              this.goterr = 1;
+            }
+          }
+          continue;
+        }
+        case 'trailers':
+          this.goterr |= this.clr_flag(ifname, IFF.NOTRAILERS);
+          spp++;
+          continue;
+        case '-trailers':
+          this.goterr |= this.set_flag(ifname, IFF.NOTRAILERS);
+          spp++;
+          continue;
+        case 'promisc':
+          this.goterr |= this.set_flag(ifname, IFF.PROMISC);
+          spp++;
+          continue;
+        case '-promisc':
+          this.clearWithWarning(ifname, IFF.PROMISC, WARN_STILL.promisc);
+          spp++;
+          continue;
+        case 'multicast':
+          this.goterr |= this.set_flag(ifname, IFF.MULTICAST);
+          spp++;
+          continue;
+        case '-multicast':
+          this.clearWithWarning(ifname, IFF.MULTICAST, WARN_STILL.multicast);
+          spp++;
+          continue;
+        case 'allmulti':
+          this.goterr |= this.set_flag(ifname, IFF.ALLMULTI);
+          spp++;
+          continue;
+        case '-allmulti':
+          this.clearWithWarning(ifname, IFF.ALLMULTI, WARN_STILL.allmulti);
+          spp++;
+          continue;
+        case 'up':
+          this.goterr |= this.set_flag(ifname, IFF.UP | IFF.RUNNING);
+          spp++;
+          continue;
+        case 'down':
+          this.goterr |= this.clr_flag(ifname, IFF.UP);
+          spp++;
+          continue;
+        case 'dynamic':
+          this.goterr |= this.set_flag(ifname, IFF.DYNAMIC);
+          spp++;
+          continue;
+        case '-dynamic':
+          spp++;
+          this.clearWithWarning(ifname, IFF.DYNAMIC, WARN_STILL.dynamic);
+          continue;
+        case 'mtu': {
+          const t = next();
+          if (t === undefined) usage(this.io, E_OPTERR);
+          const e = this.emu.SIOCSIFMTU(ifname, atoi(t), this.skfd);
+          if (e) {
+            this.err(`SIOCSIFMTU: ${strerror(e)}\n`);
+            this.goterr = 1;
+          }
+          spp++;
+          continue;
+        }
+        case 'keepalive':
+        case 'outfill': {
+          const t = next();
+          if (t === undefined) usage(this.io, E_OPTERR);
+          const e = this.emu.SIOCDEVPRIVATE(ifname, this.skfd);
+          if (e) {
+            this.err(`${w === 'keepalive' ? 'SIOCSKEEPALIVE' : 'SIOCSOUTFILL'}: ${strerror(e)}\n`);
+            this.goterr = 1;
+          }
+          spp++;
+          continue;
+        }
+        case '-broadcast':
+          this.clearWithWarning(ifname, IFF.BROADCAST, WARN_STILL.broadcast);
+          spp++;
+          continue;
+        case 'broadcast': {
+          const t = next();
+          if (t !== undefined) {
+            const host = host128(t);
+            const r = this.inputFor(host, 'broadcast');
+            if (!r.ok) {
+              this.goterr = 1;
+              spp++;
+              continue;
+            }
+            const e = this.ioctlInet('SIOCSIFBRDADDR', ifname, r.addr);
+            if (e) {
+              this.err(`SIOCSIFBRDADDR: ${strerror(e)}\n`);
+              this.goterr = 1;
+            }
+            spp++;
+          }
+          this.goterr |= this.set_flag(ifname, IFF.BROADCAST);
+          continue;
+        }
+        case 'dstaddr': {
+          const t = next();
+          if (t === undefined) usage(this.io, E_OPTERR);
+          const host = host128(t);
+          const r = this.inputFor(host, 'dstaddr');
+          if (!r.ok) {
+            this.goterr = 1;
+            spp++;
+            continue;
+          }
+          const e = this.ioctlInet('SIOCSIFDSTADDR', ifname, r.addr);
+          if (e) {
+            this.err(`SIOCSIFDSTADDR: ${strerror(e)}\n`);
+            this.goterr = 1;
+          }
+          spp++;
+          continue;
+        }
+        case 'netmask': {
+          const t = next();
+          if (t === undefined || this.didnetmask) usage(this.io, E_OPTERR);
+          const host = host128(t);
+          const r = this.inputFor(host, 'netmask');
+          if (!r.ok) {
+            this.goterr = 1;
+            spp++;
+            continue;
+          }
+          this.didnetmask++;
+          this.goterr |= this.set_netmask(ifname, r.addr);
+          spp++;
+          continue;
+        }
+        case 'txqueuelen': {
+          const t = next();
+          if (t === undefined) usage(this.io, E_OPTERR);
+          const q = Number(BigInt.asIntN(32, strtol(t, 0, true).value));
+          const e = this.emu.SIOCSIFTXQLEN(ifname, q, this.skfd);
+          if (e) {
+            this.err(`SIOCSIFTXQLEN: ${strerror(e)}\n`);
+            this.goterr = 1;
+          }
+          spp++;
+          continue;
+        }
+        case 'name': {
+          const t = next();
+          if (t === undefined) usage(this.io, E_OPTERR);
+          const e = this.emu.SIOCSIFNAME(ifname, t.slice(0, IFNAMSIZ - 1), this.skfd);
+          if (e) {
+            this.err(`SIOCSIFNAME: ${strerror(e)}\n`);
+            this.goterr = 1;
+          }
+          spp++;
+          continue;
+        }
+        case 'mem_start':
+        case 'io_addr':
+        case 'irq': {
+          const t = next();
+          if (t === undefined) usage(this.io, E_OPTERR);
+          const g = this.emu.SIOCGIFMAP(ifname, this.skfd);
+          if (g.errno) {
+            this.err(`${w}: SIOCGIFMAP: ${strerror(g.errno)}\n`);
+            spp++;
+            this.goterr = 1;
+            continue;
+          }
+          if (w === 'mem_start') g.map.mem_start = BigInt.asUintN(64, strtol(t, 0, true).value);
+          else if (w === 'io_addr') g.map.base_addr = Number(BigInt.asUintN(16, strtol(t, 0, false).value));
+          else g.map.irq = atoi(t) & 0xff;
+          const e = this.emu.SIOCSIFMAP(ifname, g.map, this.skfd);
+          if (e) {
+            this.err(`${w}: SIOCSIFMAP: ${strerror(e)}\n`);
+            this.goterr = 1;
+          }
+          spp++;
+          continue;
+        }
+        case '-pointopoint':
+        case '-pointtopoint':
+          this.goterr |= this.clr_flag(ifname, IFF.POINTOPOINT);
+          spp++;
+          if (this.test_flag(ifname, IFF.POINTOPOINT) > 0) this.err(sprintf(WARN_STILL.pointopoint, ifname));
+          continue;
+        case 'pointopoint':
+        case 'pointtopoint': {
+          if (args[spp + 1] !== undefined) {
+            spp++;
+            const host = host128(args[spp]!);
+            const r = this.inputFor(host, 'pointopoint');
+            if (!r.ok) {
+              this.goterr = 1;
+              spp++;
+              continue;
+            }
+            const e = this.ioctlInet('SIOCSIFDSTADDR', ifname, r.addr);
+            if (e) {
+              this.err(`SIOCSIFDSTADDR: ${strerror(e)}\n`);
+              this.goterr = 1;
+            }
+          }
+          this.goterr |= this.set_flag(ifname, IFF.POINTOPOINT);
+          spp++;
+          continue;
+        }
+        case 'hw': {
+          const cls = next();
+          if (cls === undefined) usage(this.io, E_OPTERR);
+          const hw = get_hwtype(cls);
+          if (!hw) usage(this.io, E_OPTERR);
+          if (!hw.input) {
+            this.err(sprintf(ERR_HW_NO_HANDLER, cls));
+            spp += 2;
+            this.goterr = 1;
+            continue;
+          }
+          const t = next();
+          if (t === undefined) usage(this.io, E_OPTERR);
+          this.hw(ifname, hw, host128(t));
+          spp++;
+          continue;
+        }
+        case 'add':
+        case 'del': {
+          const t = next();
+          if (t === undefined) usage(this.io, E_OPTERR);
+          if (t.includes(':')) this.addDel6(ifname, w, t);
+          else this.addDel4(ifname, w, host128(t));
+          spp++;
+          continue;
+        }
+        case 'tunnel': {
+          const t = next();
+          if (t === undefined) usage(this.io, E_OPTERR);
+          this.tunnel(ifname, t);
+          spp++;
+          continue;
+        }
+        default:
+          this.address(ifname, w);
+          spp++;
+      }
+    }
+
+    if (this.neednetmask) {
+      this.goterr |= this.set_netmask(ifname, this.samask);
+      this.didnetmask++;
+    }
+    if (this.opt_v && this.goterr) this.err(sprintf(WARN_ERRORS, this.goterr));
+    this.emu.close();
+    return this.goterr;
+  }
+
+  /**
+   * An address ioctl through ap->fd. Only an AF_INET socket reaches devinet_ioctl; an
+   * AF_INET6 socket takes SIOCSIFDSTADDR as addrconf_set_dstaddr (its in6_ifreq then names
+   * no device: ENODEV) and passes the others to dev_ioctl, which knows none of them (ENOTTY);
+   * so does an AF_UNIX socket; without a socket it is EBADF.
+   */
+  private ioctlInet(cmd: 'SIOCSIFBRDADDR' | 'SIOCSIFDSTADDR' | 'SIOCSIFNETMASK' | 'SIOCSIFADDR', ifname: string, addr: number): number {
+    switch (this.skfd) {
+      case 'inet':
+        return this.emu[cmd](ifname, addr);
+      case 'inet6':
+        return cmd === 'SIOCSIFDSTADDR' || cmd === 'SIOCSIFADDR' ? ENODEV : ENOTTY;
+      case 'unix':
+        return ENOTTY;
+      default:
+        return EBADF;
+    }
+  }
+
+  /** set_netmask() ifconfig.c:238-250 */
+  private set_netmask(ifname: string, mask: number): number {
+    const e = this.ioctlInet('SIOCSIFNETMASK', ifname, mask);
+    if (e) {
+      this.err(`SIOCSIFNETMASK: ${strerror(e)}\n`);
+      return 1;
+    }
+    return 0;
+  }
+
+  /** `hw CLASS ADDR` ifconfig.c:694-727 */
+  private hw(ifname: string, hw: HwType, host: string): void {
+    const bytes = hw.input!(host, (t) => this.err(t));
+    if (!bytes) {
+      this.err(sprintf(ERR_HW_INVALID, host, hw.name));
+      this.goterr = 1;
+      return;
+    }
+    const e = this.skfd === null ? EBADF : this.emu.SIOCSIFHWADDR(ifname, hw.type, bytes, this.skfd);
+    if (e) {
+      if (e === EBUSY) this.err(sprintf(ERR_HW_BUSY, strerror(e)));
+      else this.err(`SIOCSIFHWADDR: ${strerror(e)}\n`);
+      this.goterr = 1;
+    }
+  }
+
+  /** `add|del ADDR[/LEN]` with an IPv6 address (ifconfig.c:731-770, 824-874) */
+  private addDel6(ifname: string, w: 'add' | 'del', text: string): void {
+    let addrText = text;
+    let prefix_len = 128n;
+    const slash = text.indexOf('/');
+    if (slash >= 0) {
+      prefix_len = BigInt.asUintN(64, BigInt(atoi(text.slice(slash + 1), 64)));
+      if (prefix_len > 128n) usage(this.io, E_OPTERR);
+      addrText = text.slice(0, slash);
+    }
+    const host = host128(addrText);
+    const addr = this.inet6_pton(host);
+    if (!addr) {
+      this.herror(host);
+      this.goterr = 1;
+      return;
+    }
+    const idx = this.emu.SIOGIFINDEX(ifname, 'inet6');
+    if (idx.errno) {
+      this.perror('SIOGIFINDEX', idx.errno);
+      this.goterr = 1;
+      return;
+    }
+    const plen = Number(prefix_len);
+    if (w === 'add') {
+      const e = this.emu.SIOCSIFADDR6(idx.index, addr, plen);
+      if (e) {
+        this.perror('SIOCSIFADDR', e);
+        this.goterr = 1;
+      }
+      return;
+    }
+    if (this.opt_v) this.err(sprintf(VERBOSE_DELETING, idx.index, plen));
+    const e = this.emu.SIOCDIFADDR6(idx.index, addr, plen);
+    if (e) {
+      this.err(`SIOCDIFADDR: ${strerror(e)}\n`);
+      this.goterr = 1;
+    }
+  }
+
+  /** `tunnel ADDR[/LEN]` ifconfig.c:914-956 */
+  private tunnel(ifname: string, text: string): void {
+    let addrText = text;
+    const slash = text.indexOf('/');
+    if (slash >= 0) {
+      const prefix_len = BigInt.asUintN(64, BigInt(atoi(text.slice(slash + 1), 64)));
+      if (prefix_len > 128n) usage(this.io, E_OPTERR);
+      addrText = text.slice(0, slash);
+    }
+    const host = host128(addrText);
+    if (!this.inet6_pton(host)) {
+      this.herror(host);
+      this.goterr = 1;
+      return;
+    }
+    const idx = this.emu.SIOGIFINDEX(ifname, 'inet6');
+    if (idx.errno) {
+      this.perror('SIOGIFINDEX', idx.errno);
+      this.goterr = 1;
+      return;
+    }
+    const e = this.emu.SIOCSIFDSTADDR6(idx.index);
+    if (e) {
+      this.err(`SIOCSIFDSTADDR: ${strerror(e)}\n`);
+      this.goterr = 1;
+    }
+  }
+
+  /** `add|del a.b.c.d` ifconfig.c:772-805, 876-905 */
+  private addDel4(ifname: string, w: 'add' | 'del', host: string): void {
+    const r = this.INET_resolve(host);
+    if (!r.ok) {
+      this.herror(host);
+      this.goterr = 1;
+      return;
+    }
+    // get_nmbc_parent(): lookup_interface() puts the name in the list, if_fetch reads it
+    const world = new IfWorld(this.sys);
+    if (this.if_list_all) if_cache_add(this.int_list, ifname);
+    else world.lookup_interface(this.int_list, ifname);
+    const parent = world.if_fetch(ifname);
+    if (!parent) this.err(sprintf(ERR_FETCH, ifname, ERR_DEVICE_NOT_FOUND));
+    const nm = parent ? be32(parent.netmask) : 0;
+    const bc = parent ? be32(parent.broadaddr) : 0;
+    this.set_ifstate(ifname, r.addr, nm, bc, w === 'add');
+  }
+
+  /**
+   * set_ifstate()/do_ifcmd() ifconfig.c:1080-1190: find the parent's alias whose destination
+   * is the address and bring it up (add) or down, which deletes it (del); when there is none,
+   * make the first free `parent:N` alias with the address, the netmask and the broadcast.
+   * Failures here are silent but for set_flag's own messages (the C ignores the result).
+   */
+  private set_ifstate(parent: string, ip: number, nm: number, bc: number, flag: boolean): number {
+    const searcher = new Uint8Array(256);
+    const world = new IfWorld(this.sys);
+    // for_all_interfaces(): the list is read once per run; aliases made since are not in it
+    if (!this.if_list_all) {
+      world.if_readlist(this.int_list);
+      this.if_list_all = true;
+    }
+    for (const name of [...this.int_list]) {
+      const x = world.if_fetch(name);
+      if (!x) {
+        this.err(sprintf(ERR_FETCH, name, ERR_DEVICE_NOT_FOUND));
+        continue;
+      }
+      if (!name.startsWith(parent)) continue;
+      const colon = name.indexOf(':');
+      if (colon < 0) continue;
+      const z = name.slice(colon + 1);
+      if (z.includes('-')) continue;
+      const i = atoi(z);
+      // abort(): the C dies of SIGABRT; a shell shows that as status 134
+      if (i < 0 || i > 255) throw new Exit(134);
+      searcher[i] = 1;
+      if (be32(x.dstaddr) !== ip) continue;
+      const rc = flag ? this.set_flag(name, IFF.UP | IFF.RUNNING) : this.clr_flag(name, IFF.UP);
+      return rc === -1 ? -1 : 0;
+    }
+    let i = 0;
+    while (i < 256 && searcher[i]) i++;
+    if (i === 256) return -1;
+    const full = `${parent}:${i}`;
+    if (full.length > IFNAMSIZ) return -1;
+    const buf = full.slice(0, IFNAMSIZ - 1);
+    if (this.ioctlInet('SIOCSIFADDR', buf, ip)) return -1;
+    if (this.ioctlInet('SIOCSIFNETMASK', buf, nm)) return -1;
+    if (this.ioctlInet('SIOCSIFBRDADDR', buf, bc)) return -1;
+    if (this.set_flag(buf, IFF.BROADCAST) === -1) return -1;
+    return 0;
+  }
+
+  /** A bare address: ifconfig.c:958-1044 */
+  private address(ifname: string, word: string): void {
+    let host = host128(word);
+    if (this.ap.name === 'inet') {
+      // INET_getnetmask: "/prefix" (strtoul base 0, all of it) becomes the netmask set at the end
+      const slash = host.indexOf('/');
+      if (slash >= 0) {
+        const r = strtol(host.slice(slash + 1), 0, true);
+        if (r.rest !== '') usage(this.io, E_OPTERR);
+        host = host.slice(0, slash);
+        if (this.didnetmask) usage(this.io, E_OPTERR);
+        // htonl(~(0xffffffffU >> prefix)) with x86's shift count taken mod 32
+        const prefix = Number(BigInt.asIntN(32, r.value));
+        this.samask = ~(0xffffffff >>> (prefix & 31)) >>> 0;
+        this.neednetmask = 1;
+      }
+    }
+    if (!AF_WITH_INPUT.includes(this.ap.name)) {
+      this.err(ERR_NO_INPUT);
+      throw new Exit(1);
+    }
+    let addr = 0;
+    if (this.ap.name === 'inet') {
+      const r = this.INET_resolve(host);
+      if (!r.ok) {
+        this.herror(host);
+        this.err(ERR_OPTION_HINT);
+        throw new Exit(1);
+      }
+      addr = r.addr;
+    } else if (this.ap.name === 'inet6') {
+      if (!this.INET6_resolve(host)) {
+        this.herror(host);
+        this.err(ERR_OPTION_HINT);
+        throw new Exit(1);
+      }
+    }
+    // the other families' parsers (AX.25 callsigns and the like) are not ported: their
+    // addresses cannot be set on Linux anyway, which is what ifconfig then says
+    if (this.ap.af === AF_INET) {
+      const e = this.ioctlInet('SIOCSIFADDR', ifname, addr);
+      if (e) {
+        this.perror('SIOCSIFADDR', e);
+        this.goterr = 1;
+      }
+    } else if (this.ap.af === AF_ECONET) {
+      this.err(ERR_NO_ECONET);
+      throw new Exit(1);
+    } else {
+      this.err(sprintf(ERR_FAMILY, this.ap.af));
+      throw new Exit(1);
+    }
+    // no set_flag for an alias whose name ends in '-', or an alias given 0.0.0.0
+    let bring_up = true;
+    if (ifname.includes(':')) {
+      if (ifname.endsWith('-')) bring_up = false;
+      else if (addr === 0) bring_up = false;
+    }
+    if (bring_up) this.goterr |= this.set_flag(ifname, IFF.UP | IFF.RUNNING);
+  }
+}
+
+/** inet_pton(AF_INET6): RFC 4291 text forms, with an optional trailing dotted quad. */
+export function inet_pton6(src: string): Uint8Array | null {
+  const out = new Uint8Array(16);
+  if (!/^[0-9a-fA-F:.]+$/.test(src)) return null;
+  const dbl = src.indexOf('::');
+  if (dbl >= 0 && src.indexOf('::', dbl + 1) >= 0) return null;
+  const parseSide = (s: string, allowV4: boolean): number[] | null => {
+    if (s === '') return [];
+    const parts = s.split(':');
+    const words: number[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (allowV4 && i === parts.length - 1 && p.includes('.')) {
+        const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(p);
+        if (!m) return null;
+        const b = m.slice(1).map(Number);
+        // glibc inet_pton4: no leading zeros, each part <= 255
+        if (m.slice(1).some((x) => x.length > 1 && x[0] === '0') || b.some((x) => x > 255)) return null;
+        words.push((b[0]! << 8) | b[1]!, (b[2]! << 8) | b[3]!);
+        continue;
+      }
+      if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return null;
+      words.push(parseInt(p, 16));
+    }
+    return words;
+  };
+  let words: number[];
+  if (dbl >= 0) {
+    const left = src.slice(0, dbl);
+    const right = src.slice(dbl + 2);
+    const l = parseSide(left, false);
+    const r = parseSide(right, true);
+    if (!l || !r || l.length + r.length > 7) return null;
+    words = [...l, ...new Array<number>(8 - l.length - r.length).fill(0), ...r];
+  } else {
+    const w = parseSide(src, true);
+    if (!w || w.length !== 8) return null;
+    words = w;
+  }
+  words.forEach((w, i) => {
+    out[2 * i] = w >> 8;
+    out[2 * i + 1] = w & 0xff;
+  });
+  return out;
+}
