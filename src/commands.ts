@@ -20,7 +20,13 @@ export async function loadCommand(command: Command): Promise<Main> {
   switch (command) {
     case 'ifconfig':
       return (await import('./cli/ifconfig.js')).main;
-    default:
-      return (await import('./cli/unimplemented.js')).unimplemented(command);
+    case 'arp':
+      return (await import('./cli/arp.js')).main;
+    case 'route':
+      return (await import('./cli/route.js')).main;
+    case 'netstat':
+      return (await import('./cli/netstat.js')).main;
+    case 'hostname':
+      return (await import('./cli/hostname.js')).main;
   }
 }

@@ -77,7 +77,8 @@ for (const c of staged) {
 }
 process.stdout.write(`${counts.new} new, ${counts.changed} changed, ${counts.same} with the same output, ${counts.dropped} dropped\n`);
 if (argv.yes) {
-  rmSync(STAGED_DIR, { recursive: true, force: true });
+  // only what was moved leaves the staging folder (others may be recording other scenarios)
+  for (const s of new Set(staged.map((c) => c.scenario))) rmSync(join(STAGED_DIR, s), { recursive: true, force: true });
   writeIndex(GOLDEN_DIR);
   process.stdout.write(`moved into ${GOLDEN_DIR}; golden/INDEX.md rewritten\n`);
 } else {

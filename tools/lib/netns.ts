@@ -1,7 +1,8 @@
 /**
  * Throwaway network namespaces for recording golden cases and for live differential tests.
- * Root only. Every namespace made here is deleted again (and its /etc/netns/NAME folder);
- * nothing here touches the host's own interfaces, routes or names.
+ * Root only. Each comes with a UTS namespace of its own (host and domain names), its own
+ * /etc/netns/NAME/{resolv.conf,hosts,networks}; every one made here is deleted again.
+ * Nothing here touches the host's own interfaces, routes or names.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,9 @@ export interface Run {
   stderr: Buffer;
   status: number;
 }
+
+/** Where the UTS namespace that goes with each network namespace is kept (bind-mounted). */
+const UTS_DIR = '/run/nts-uts';
 
 /** A fixed environment: the originals and ours see nothing else. */
 export const RUN_ENV = { LC_ALL: 'C', PATH: '/usr/sbin:/usr/bin:/sbin:/bin' };
@@ -113,6 +117,11 @@ export class Netns {
     writeFileSync(join(etc, 'hosts'), own('hosts', '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n'));
     writeFileSync(join(etc, 'networks'), own('networks', 'default\t\t0.0.0.0\nloopback\t127.0.0.0\nlink-local\t169.254.0.0\n'));
     check(spawnSync('ip', ['netns', 'add', name]), 'ip netns add');
+    // and a UTS namespace of its own, so no command can change the host's name
+    mkdirSync(UTS_DIR, { recursive: true });
+    const uts = join(UTS_DIR, name);
+    writeFileSync(uts, '');
+    check(spawnSync('unshare', [`--uts=${uts}`, 'true']), 'unshare --uts');
     const ns = new Netns(name);
     // no traffic of its own: no DAD, no router solicitations, so counters stay still
     for (const k of ['all', 'default']) {
@@ -127,7 +136,7 @@ export class Netns {
   exec(argv: string[], env: Record<string, string> = RUN_ENV, user?: string): Run {
     const envArgs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
     const as = user ? ['setpriv', `--reuid=${user}`, `--regid=${user === 'nobody' ? 'nogroup' : user}`, '--clear-groups', '--inh-caps=-all'] : [];
-    const r = spawnSync('ip', ['netns', 'exec', this.name, ...as, 'env', '-i', ...envArgs, ...argv], {
+    const r = spawnSync('nsenter', [`--uts=${join(UTS_DIR, this.name)}`, 'ip', 'netns', 'exec', this.name, ...as, 'env', '-i', ...envArgs, ...argv], {
       maxBuffer: 256 * 1024 * 1024,
       timeout: 120_000,
     });
@@ -175,6 +184,9 @@ export class Netns {
   destroy(): void {
     spawnSync('ip', ['netns', 'del', this.name]);
     rmSync(`/etc/netns/${this.name}`, { recursive: true, force: true });
+    const uts = join(UTS_DIR, this.name);
+    spawnSync('umount', [uts]);
+    rmSync(uts, { force: true });
   }
 }
 
