@@ -182,6 +182,15 @@ export class Netns {
   }
 
   destroy(): void {
+    // processes a scenario left running in the namespace (socket holders) end with it
+    const pids = spawnSync('ip', ['netns', 'pids', this.name]).stdout?.toString().split(/\s+/).filter(Boolean) ?? [];
+    for (const pid of pids) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     spawnSync('ip', ['netns', 'del', this.name]);
     rmSync(`/etc/netns/${this.name}`, { recursive: true, force: true });
     const uts = join(UTS_DIR, this.name);
