@@ -7,7 +7,7 @@
  * Pointers coming back from C are BigInts (null for NULL). Every C string is decoded as latin1
  * and every string passed to C is encoded as latin1 (one char per byte, see types.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { constants as osConstants, endianness } from 'node:os';
 import koffi from 'koffi';
 import {
@@ -435,6 +435,18 @@ function readFile(path: string): Uint8Array {
   }
 }
 
+function stat(path: string): { size: number; mode: number } {
+  try {
+    const st = statSync(path);
+    return { size: st.size, mode: st.mode };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const errno = (e.code && osConstants.errno[e.code as keyof typeof osConstants.errno]) || 0;
+    if (!errno) throw err;
+    throw new SysError('stat', errno, e.message);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Name services
 
@@ -622,6 +634,7 @@ export function createLiveSys(): Sys {
   return {
     netlinkOpen,
     readFile,
+    stat,
     geteuid: () => process.geteuid!(),
 
     gethostbyaddr,

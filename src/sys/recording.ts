@@ -103,6 +103,6 @@ export function parse(text: string): Event[] {
 export const RECORDED_CALLS = [
   'geteuid', 'gethostbyaddr', 'gethostbyname', 'herrno', 'getnetbyaddr', 'getnetbyname',
   'getnameinfo', 'getaddrinfo', 'gai_strerror', 'getservents', 'getprotoents', 'getpwuid',
-  'uname', 'gethostname', 'sethostname', 'getdomainname', 'setdomainname',
+  'uname', 'gethostname', 'sethostname', 'getdomainname', 'setdomainname', 'stat',
 ] as const;
 export type RecordedCall = (typeof RECORDED_CALLS)[number];

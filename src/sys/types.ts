@@ -91,6 +91,8 @@ export interface Sys {
   netlinkOpen(protocol: number): NetlinkSocket;
   /** Whole file contents; throws SysError (ENOENT, EACCES, ...). */
   readFile(path: string): Uint8Array;
+  /** stat(2), following symlinks: st_size and st_mode. Throws SysError (ENOENT, EACCES, ...). */
+  stat(path: string): { size: number; mode: number };
   geteuid(): number;
 
   // ---- libc name services (NSS: /etc/hosts, /etc/networks, /etc/services, ...) ----
