@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { writeSync } from 'node:fs';
 import type { Main } from './sys/types.js';
 import { BufferWriter, toBytes } from './io.js';
-import { loadCommand, type Command } from './commands.js';
+import { invokedName, loadCommand, type Command } from './commands.js';
 
 /** write(2) all of buf to fd; a closed pipe ends the output silently, as SIGPIPE would. */
 function writeAll(fd: number, buf: Uint8Array): boolean {
@@ -25,8 +25,9 @@ function writeAll(fd: number, buf: Uint8Array): boolean {
 }
 
 export async function run(command: Command): Promise<void> {
-  // argv[0] is the name the command was invoked by (a symlink's own name, not its target's)
-  const argv0 = basename(process.argv[1] ?? command);
+  // argv[0] is the name the command was invoked by (a symlink's own name, not its target's),
+  // without the `nts-` of a prefixed install
+  const argv0 = invokedName(basename(process.argv[1] ?? command));
   const argv = [argv0, ...process.argv.slice(2)];
   const stdout = new BufferWriter();
   const stderr = { write: (b: Uint8Array | string) => void writeAll(2, toBytes(b)) };
