@@ -105,8 +105,8 @@ export function parseError(m: RawMessage): { errno: number; extack?: string } {
   if (m.flags & NLM_F_ACK_TLVS && m.payload.length >= 4 + NLMSG_HDRLEN) {
     const orig = decodeStruct(nlmsghdr, m.payload.subarray(4));
     const skip = m.flags & NLM_F_CAPPED ? NLMSG_HDRLEN : Number(orig.nlmsg_len);
-    const off = 4 + ((skip + 3) & ~3);
-    if (off <= m.payload.length) {
+    const off = 4 + skip + ((4 - (skip % 4)) % 4);
+    if (off >= 4 && off <= m.payload.length) {
       try {
         const tlv = decodeAttrs(NLMSGERR_ATTRS, m.payload, off);
         const msg = tlv.values.NLMSGERR_ATTR_MSG;

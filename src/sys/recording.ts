@@ -35,8 +35,8 @@ export function normalizeDatagram(d: Uint8Array): Uint8Array {
     const len = dv.getUint32(off, true);
     dv.setUint32(off + 8, 0, true);
     dv.setUint32(off + 12, 0, true);
-    if (len < 16) break;
-    off += (len + 3) & ~3;
+    if (len < 16 || len > out.length - off) break;
+    off += len + ((4 - (len % 4)) % 4);
   }
   return out;
 }
@@ -50,8 +50,8 @@ export function stampDatagram(d: Uint8Array, seq: number, pid: number): Uint8Arr
     const len = dv.getUint32(off, true);
     dv.setUint32(off + 8, seq, true);
     dv.setUint32(off + 12, pid, true);
-    if (len < 16) break;
-    off += (len + 3) & ~3;
+    if (len < 16 || len > out.length - off) break;
+    off += len + ((4 - (len % 4)) % 4);
   }
   return out;
 }
@@ -104,5 +104,6 @@ export const RECORDED_CALLS = [
   'geteuid', 'gethostbyaddr', 'gethostbyname', 'herrno', 'getnetbyaddr', 'getnetbyname',
   'getnameinfo', 'getaddrinfo', 'gai_strerror', 'getservents', 'getprotoents', 'getpwuid',
   'uname', 'gethostname', 'sethostname', 'getdomainname', 'setdomainname', 'stat',
+  'readdir', 'readlink', 'sleep',
 ] as const;
 export type RecordedCall = (typeof RECORDED_CALLS)[number];
