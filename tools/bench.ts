@@ -1,0 +1,195 @@
+/**
+ * Benchmarks (root): in a throwaway namespace, build large tables and time ours against the
+ * original and against iproute2 (`ip`, `ss`), interleaved in the same run; report medians,
+ * ratios and peak RSS. Also start-up of each command against `node -e 0`.
+ *
+ *   npm run bench -- [--runs 7] [--routes 50000] [--neighbours 20000] [--sockets 50000] [--only startup,routes,arp,sockets]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import stringWidth from 'string-width';
+import { Netns, REPO_DIR, canRunLive, ourLinks, type Scenario } from './lib/netns.js';
+
+const argv = await yargs(hideBin(process.argv))
+  .scriptName('bench')
+  .usage('$0 [options]\n\nTime ours against the originals and iproute2 on large tables (root).')
+  .option('runs', { type: 'number', default: 7, describe: 'runs of each command (median reported)' })
+  .option('routes', { type: 'number', default: 50000, describe: 'IPv4 routes for route -n' })
+  .option('neighbours', { type: 'number', default: 20000, describe: 'permanent neighbours for arp -an' })
+  .option('sockets', { type: 'number', default: 50000, describe: 'established loopback TCP sockets for netstat -tan' })
+  .option('only', { type: 'string', describe: 'comma list of: startup, routes, arp, sockets' })
+  .strict()
+  .help()
+  .parseAsync();
+
+if (!canRunLive()) {
+  process.stderr.write('bench: needs root, iproute2 and the original net-tools\n');
+  process.exit(1);
+}
+const want = (what: string): boolean => !argv.only || argv.only.split(',').includes(what);
+
+const EMPTY: Scenario = { name: 'bench', dir: REPO_DIR, description: 'benchmark', cases: [], state: [] };
+const links = ourLinks(mkdtempSync(join(tmpdir(), 'nts-bench-links-')));
+const work = mkdtempSync(join(tmpdir(), 'nts-bench-'));
+
+interface Sample {
+  ms: number;
+  rssKiB: number;
+  ok: boolean;
+}
+
+/** Run one command in the namespace under /usr/bin/time; output is discarded. */
+function measure(ns: Netns, cmd: string[]): Sample {
+  const t0 = process.hrtime.bigint();
+  const r = ns.exec(['/usr/bin/time', '-f', '%M', '--', ...cmd, ...[]]);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const lines = r.stderr.toString().trim().split('\n');
+  return { ms, rssKiB: Number(lines[lines.length - 1]) || 0, ok: r.status === 0 };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : NaN;
+};
+
+interface Row {
+  group: string;
+  label: string;
+  ms: number;
+  rss: number;
+  vs?: string;
+  ratio?: number;
+  ok: boolean;
+}
+const rows: Row[] = [];
+
+/** Time several commands interleaved: run 1 of each, run 2 of each, and so on. */
+function compare(ns: Netns, group: string, cmds: { label: string; cmd: string[] }[], baseline: string): void {
+  const samples = new Map<string, Sample[]>(cmds.map((c) => [c.label, []]));
+  for (let r = 0; r < argv.runs; r++) for (const c of cmds) samples.get(c.label)!.push(measure(ns, c.cmd));
+  const base = median(samples.get(baseline)!.map((s) => s.ms));
+  for (const c of cmds) {
+    const s = samples.get(c.label)!;
+    const ms = median(s.map((x) => x.ms));
+    rows.push({
+      group,
+      label: c.label,
+      ms,
+      rss: median(s.map((x) => x.rssKiB)),
+      vs: c.label === baseline ? undefined : baseline,
+      ratio: c.label === baseline ? undefined : ms / base,
+      ok: s.every((x) => x.ok),
+    });
+  }
+}
+
+const ours = (name: string, ...args: string[]): string[] => [join(links, name), ...args];
+
+function batch(ns: Netns, lines: string[]): void {
+  const file = join(work, `batch-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  const r = ns.exec(['ip', '-batch', file]);
+  if (r.status !== 0) throw new Error(`ip -batch: ${r.stderr.toString().slice(0, 400)}`);
+}
+
+function withNamespace(f: (ns: Netns) => void): void {
+  const ns = Netns.create(EMPTY);
+  try {
+    ns.exec(['ip', 'link', 'set', 'lo', 'up']);
+    ns.exec(['ip', 'link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'v1']);
+    ns.exec(['ip', 'addr', 'add', '10.0.0.1/8', 'dev', 'v0']);
+    ns.exec(['ip', 'link', 'set', 'v0', 'up']);
+    ns.exec(['ip', 'link', 'set', 'v1', 'up']);
+    f(ns);
+  } finally {
+    ns.destroy();
+  }
+}
+
+try {
+  if (want('startup')) {
+    withNamespace((ns) => {
+      compare(ns, 'start-up', [
+        { label: 'node -e 0', cmd: ['node', '-e', '0'] },
+        { label: 'ours ifconfig lo', cmd: ours('ifconfig', 'lo') },
+        { label: 'ours hostname', cmd: ours('hostname') },
+        { label: 'ours route -n', cmd: ours('route', '-n') },
+        { label: 'ours arp -an', cmd: ours('arp', '-an') },
+        { label: 'ours netstat -tan', cmd: ours('netstat', '-tan') },
+        { label: 'original ifconfig lo', cmd: ['/usr/sbin/ifconfig', 'lo'] },
+      ], 'node -e 0');
+    });
+  }
+  if (want('routes')) {
+    withNamespace((ns) => {
+      const lines: string[] = [];
+      for (let i = 0; i < argv.routes; i++) lines.push(`route add 172.${16 + ((i >> 16) & 15)}.${(i >> 8) & 255}.${i & 255}/32 dev v0`);
+      batch(ns, lines);
+      compare(ns, `route -n, ${argv.routes} routes`, [
+        { label: 'original route -n', cmd: ['/usr/sbin/route', '-n'] },
+        { label: 'ours route -n', cmd: ours('route', '-n') },
+        { label: 'ip -4 route', cmd: ['ip', '-4', 'route'] },
+      ], 'original route -n');
+    });
+  }
+  if (want('arp')) {
+    withNamespace((ns) => {
+      for (const t of ['gc_thresh1', 'gc_thresh2', 'gc_thresh3']) ns.exec(['sysctl', '-q', '-w', `net.ipv4.neigh.default.${t}=${argv.neighbours * 2}`]);
+      const lines: string[] = [];
+      for (let i = 0; i < argv.neighbours; i++) {
+        const b = [(i >> 16) & 255, (i >> 8) & 255, i & 255];
+        lines.push(`neigh add 10.${b.join('.')} lladdr 02:00:${b.map((x) => x.toString(16).padStart(2, '0')).join(':')}:01 dev v0 nud permanent`);
+      }
+      batch(ns, lines);
+      compare(ns, `arp -an, ${argv.neighbours} neighbours`, [
+        { label: 'original arp -an', cmd: ['/usr/sbin/arp', '-an'] },
+        { label: 'ours arp -an', cmd: ours('arp', '-an') },
+        { label: 'ip -4 neigh', cmd: ['ip', '-4', 'neigh'] },
+      ], 'original arp -an');
+    });
+  }
+  if (want('sockets')) {
+    withNamespace((ns) => {
+      // loopback connections held by helpers of bounded life, at most 9000 pairs each (<= 20000 fds)
+      const script = join(work, 'hold.py');
+      writeFileSync(script, [
+        'import socket, sys, time, os',
+        'port, n, ready = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]',
+        'srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)',
+        "srv.bind(('127.0.0.1', port)); srv.listen(4096)",
+        'keep = []',
+        'for i in range(n):',
+        "    c = socket.create_connection(('127.0.0.1', port)); a, _ = srv.accept(); keep += [c, a]",
+        "open(ready, 'w').close()",
+        'time.sleep(600)',
+      ].join('\n'));
+      const per = 9000;
+      const holders = Math.ceil(argv.sockets / 2 / per);
+      for (let h = 0; h < holders; h++) {
+        const n = Math.min(per, Math.ceil(argv.sockets / 2) - h * per);
+        const ready = join(work, `ready-${h}`);
+        ns.exec(['bash', '-c', `ulimit -n 20000; setsid timeout 900 python3 ${script} ${20000 + h} ${n} ${ready} >/dev/null 2>&1 &`]);
+        for (let w = 0; w < 600 && spawnSync('test', ['-e', ready]).status !== 0; w++) spawnSync('sleep', ['0.5']);
+      }
+      compare(ns, `netstat -tan, ${argv.sockets} sockets`, [
+        { label: 'original netstat -tan', cmd: ['/usr/bin/netstat', '-tan'] },
+        { label: 'ours netstat -tan', cmd: ours('netstat', '-tan') },
+        { label: 'ss -tan', cmd: ['ss', '-tan'] },
+      ], 'original netstat -tan');
+    });
+  }
+} finally {
+  rmSync(links, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+}
+
+// a table for people: aligned by display width
+const table = [['what', 'command', 'median ms', 'peak RSS KiB', 'ratio', 'ok']].concat(
+  rows.map((r) => [r.group, r.label, r.ms.toFixed(1), String(r.rss), r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x ${r.vs}`, r.ok ? 'yes' : 'FAILED']),
+);
+const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => stringWidth(row[i]!))));
+for (const row of table) process.stdout.write(row.map((c, i) => c + ' '.repeat(widths[i]! - stringWidth(c))).join('  ').trimEnd() + '\n');
