@@ -470,7 +470,9 @@ describe.skipIf(!HAVE.make || !HAVE.dpkgDeb)('make deb', () => {
     for (const d of ['updates', 'info']) mkdirSync(join(admin, d), { recursive: true });
     writeFileSync(join(admin, 'status'), '');
     chmodSync(root, 0o755);
-    const dpkg = (...a: string[]) => sh('dpkg', [`--root=${root}`, `--admindir=${admin}`, '--force-not-root', ...a]);
+    // dpkg wants ldconfig and start-stop-daemon on PATH, even for a package that uses neither
+    const env = { ...cleanEnv(), PATH: `${process.env.PATH ?? '/usr/bin:/bin'}:/usr/sbin:/sbin` };
+    const dpkg = (...a: string[]) => sh('dpkg', [`--root=${root}`, `--admindir=${admin}`, '--log=/dev/null', '--force-not-root', ...a], { env });
     dpkg('--force-depends', '-i', debs.prefixed!);
     expect(dpkg('-s', 'net-tools-shim')).toContain('Status: install ok installed');
     const launcher = join(root, 'usr/sbin/nts-ifconfig');
