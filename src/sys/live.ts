@@ -7,7 +7,7 @@
  * Pointers coming back from C are BigInts (null for NULL). Every C string is decoded as latin1
  * and every string passed to C is encoded as latin1 (one char per byte, see types.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { opendirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { constants as osConstants, endianness } from 'node:os';
 import koffi from 'koffi';
 import {
@@ -629,6 +629,48 @@ function setName(fn: 'sethostname' | 'setdomainname', name: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Directories, links, time
+
+/** A node:fs error as the SysError of the C call that failed. */
+function fsError(err: unknown, syscall: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  const errno = (e.code && osConstants.errno[e.code as keyof typeof osConstants.errno]) || 0;
+  return errno ? new SysError(syscall, errno, e.message) : err;
+}
+
+/** opendir/readdir/closedir: names in the kernel's order (node's Dir does not sort; '.' and '..' are skipped). */
+function readdir(path: string): string[] {
+  let dir;
+  try {
+    dir = opendirSync(Buffer.from(path, 'latin1') as unknown as string, { encoding: 'latin1' });
+  } catch (err) {
+    throw fsError(err, 'opendir');
+  }
+  try {
+    const names: string[] = [];
+    for (let d = dir.readSync(); d !== null; d = dir.readSync()) names.push(String(d.name));
+    return names;
+  } catch (err) {
+    throw fsError(err, 'readdir');
+  } finally {
+    dir.closeSync();
+  }
+}
+
+function readlink(path: string, bufsiz: number): string {
+  try {
+    const target = readlinkSync(Buffer.from(path, 'latin1'), { encoding: 'buffer' });
+    return target.subarray(0, Math.max(0, bufsiz)).toString('latin1');
+  } catch (err) {
+    throw fsError(err, 'readlink');
+  }
+}
+
+function sleep(seconds: number): void {
+  if (seconds > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, seconds * 1000);
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export function createLiveSys(): Sys {
   return {
@@ -654,5 +696,9 @@ export function createLiveSys(): Sys {
     sethostname: (name) => setName('sethostname', name),
     getdomainname: () => getName('getdomainname'),
     setdomainname: (name) => setName('setdomainname', name),
+
+    readdir,
+    readlink,
+    sleep,
   };
 }

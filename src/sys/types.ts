@@ -131,6 +131,20 @@ export interface Sys {
   sethostname(name: string): void;
   getdomainname(): string;
   setdomainname(name: string): void;
+
+  // ---- directories, links and time (netstat -p, -c) ----
+  /**
+   * The entry names of a directory in the order readdir(3) gives them (the kernel's order,
+   * not sorted), without '.' and '..'. Throws SysError (ENOENT, EACCES, ENOTDIR, ...).
+   */
+  readdir(path: string): string[];
+  /**
+   * readlink(2) into a buffer of `bufsiz` bytes: the link's target, cut to its first `bufsiz`
+   * bytes as readlink(2) silently cuts it. Throws SysError (ENOENT, EACCES, EINVAL, ...).
+   */
+  readlink(path: string, bufsiz: number): string;
+  /** sleep(3) for whole seconds. */
+  sleep(seconds: number): void;
 }
 
 /** Standard streams as byte sinks. stdout is buffered like C stdio; stderr is not. */
@@ -141,6 +155,8 @@ export interface Io {
 
 export interface ByteWriter {
   write(bytes: Uint8Array | string): void;
+  /** fflush(): hand what was written so far to the file now (a no-op where there is no file). */
+  flush?(): void;
 }
 
 /** A command: `main(argv, sys, io) -> exit status` (0..255). argv[0] is the invoked name. */
