@@ -18,6 +18,7 @@ import {
 import { IoctlEmu, EBADF, ENODEV, type SockFamily } from '../model/ioctl.js';
 import { IfWorld, if_cache_add } from '../model/interface.js';
 import { inet_aton } from '../lib/inet.js';
+import { AF_INPUT } from '../lib/af_input.js';
 import { Exit, usage } from './ifconfig-common.js';
 
 const IFNAMSIZ = 16;
@@ -190,6 +191,13 @@ export class IfconfigSet {
       return { ok: false, addr: 0 };
     }
     if (this.ap.name !== 'inet') {
+      const parse = AF_INPUT[this.ap.name];
+      if (parse) {
+        const msg = parse(host);
+        if (msg === null) return { ok: true, addr: 0 };
+        this.err(`${host}: ${msg}\n`);
+        return { ok: false, addr: 0 };
+      }
       this.err(sprintf(ERR_RESOLVE_FOR, host, what));
       return { ok: false, addr: 0 };
     }
@@ -740,9 +748,16 @@ export class IfconfigSet {
         this.err(ERR_OPTION_HINT);
         throw new Exit(1);
       }
+    } else if (AF_INPUT[this.ap.name]) {
+      const msg = AF_INPUT[this.ap.name]!(host);
+      if (msg !== null) {
+        this.err(`${host}: ${msg}\n`);
+        this.err(ERR_OPTION_HINT);
+        throw new Exit(1);
+      }
     }
-    // the other families' parsers (AX.25 callsigns and the like) are not ported: their
-    // addresses cannot be set on Linux anyway, which is what ifconfig then says
+    // the IPX, Econet and X.25 parsers are not ported: their addresses cannot be set on
+    // Linux anyway, which is what ifconfig then says
     if (this.ap.af === AF_INET) {
       const e = this.ioctlInet('SIOCSIFADDR', ifname, addr);
       if (e) {

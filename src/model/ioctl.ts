@@ -79,9 +79,12 @@ const be32 = (b: Uint8Array): number => ((b[0]! << 24) | (b[1]! << 16) | (b[2]! 
 const bytes4 = (n: number): Uint8Array => new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
 const maskOf = (len: number): number => (len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0);
 
-/** inet_abc_len(): the classful prefix of an address; -1 for class D (multicast). */
+/**
+ * inet_abc_len(): the classful prefix of an address; -1 for class D (multicast). The kernel's
+ * ipv4_is_zeronet() is true for 0.0.0.0 alone (since Linux 5.3), so 0.x.y.z is class A.
+ */
 export function inet_abc_len(addr: number): number {
-  if (addr >>> 24 === 0 || addr === 0xffffffff) return 0; // zeronet, limited broadcast
+  if (addr === 0 || addr === 0xffffffff) return 0; // zeronet, limited broadcast
   if ((addr & 0x80000000) === 0) return 8;
   if ((addr & 0xc0000000) >>> 0 === 0x80000000) return 16;
   if ((addr & 0xe0000000) >>> 0 === 0xc0000000) return 24;

@@ -1,0 +1,142 @@
+/**
+ * Argument-grammar fuzzing against the originals (root). Random argument lists are drawn from
+ * a pool per command (valid and invalid options, keywords, addresses, numbers, names) and run
+ * by the original and by ours, each on a freshly built namespace of the command's scenario;
+ * stdout, stderr, exit status and the kernel state after must be identical.
+ *
+ *   node dist/tools/fuzz-args.js --command ifconfig --generate 150 --seed 1
+ *       writes tools/scenarios/fuzz-ifconfig/cases.json: a fixed-seed corpus that the
+ *       recorder turns into golden cases (replayed offline by npm test, live when root)
+ *   node dist/tools/fuzz-args.js --command ifconfig --live 500 [--seed N]
+ *       runs that many fresh random cases now and reports every difference
+ */
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { Rng } from './lib/fuzz.js';
+import {
+  Netns, SCENARIO_DIR, canRunLive, freshRun, loadScenarios, ourLinks, runOriginal, runOurs, sameRun,
+  type Case, type FreshRun,
+} from './lib/netns.js';
+
+interface Pool {
+  /** the scenario whose setup.sh (and hosts, networks) builds the namespace */
+  base: string;
+  options: string[];
+  names: string[];
+  words: string[];
+  /** how many words after the name at most */
+  maxWords: number;
+}
+
+const POOLS: Record<string, Pool> = {
+  ifconfig: {
+    base: 'ifconfig-set',
+    options: ['-a', '-s', '-v', '-V', '-h', '--help', '-Z', '-version', '-?', '--all'],
+    names: ['v0', 'v1', 'v0:5', 'v0:9', 'tun0', 'tap0', 'lo', 'nosuch0', 'abcdefghijklmnopqrst', 'v0:', ':5', ''],
+    words: [
+      'up', 'down', 'arp', '-arp', 'promisc', '-promisc', 'allmulti', '-allmulti', 'multicast', '-multicast',
+      'trailers', '-trailers', 'dynamic', '-dynamic', 'mtu', 'txqueuelen', 'netmask', 'broadcast', '-broadcast',
+      'pointopoint', '-pointopoint', 'dstaddr', 'hw', 'add', 'del', 'tunnel', 'media', 'irq', 'io_addr', 'mem_start',
+      'keepalive', 'outfill', 'name', 'address', 'metric', 'inet', 'inet6', 'unix', 'ax25',
+      '1400', '0', '-1', 'abc', '0x20', '70000', '5', '10.9.0.1', '10.9.0.1/24', '10.1', '0.0.0.0', '224.1.1.1',
+      '255.255.255.0', '255.0.255.0', '10.1.0.2', '10.2.0.1', '172.16.0.9', '2001:db8::5/64', '2001:db8::1/64',
+      '::10.0.0.1', 'ether', 'loop', 'foo', '02:00:00:00:05:99', 'zz', 'auto', '10baseT', 'gw-five.example.com',
+      'nosuch.invalid', 'net-twenty', 'default', 'newname',
+    ],
+    maxWords: 5,
+  },
+};
+
+const argv = await yargs(hideBin(process.argv))
+  .scriptName('fuzz-args')
+  .usage('$0 --command CMD (--generate N | --live N) [--seed N]\n\nFuzz a command\'s argument grammar against the original (root).')
+  .option('command', { type: 'string', choices: Object.keys(POOLS), demandOption: true })
+  .option('generate', { type: 'number', describe: 'write a corpus of N cases as tools/scenarios/fuzz-CMD' })
+  .option('live', { type: 'number', describe: 'run N random cases now, original vs ours' })
+  .option('seed', { type: 'number', default: 1 })
+  .option('nobody', { type: 'number', default: 0.15, describe: 'share of cases run without privileges' })
+  .strict()
+  .help()
+  .parseAsync();
+
+const pool = POOLS[argv.command]!;
+const rng = new Rng(argv.seed);
+const pick = <T>(xs: T[]): T => xs[rng.below(xs.length)]!;
+
+function randomCase(i: number): Case {
+  const args: string[] = [];
+  for (let n = rng.below(10) < 7 ? 0 : rng.below(3) + 1; n > 0; n--) args.push(pick(pool.options));
+  const named = rng.below(10) < 9;
+  if (named) args.push(pick(pool.names));
+  const words = named ? rng.below(pool.maxWords + 1) : 0;
+  for (let n = words; n > 0; n--) args.push(pick(pool.words));
+  // only words after the name can change anything; the others only display, and run on the
+  // shared namespace, settled so that counters stand still
+  const c: Case = { name: `f${String(i).padStart(4, '0')}`, argv: [argv.command, ...args], ...(words ? { fresh: true } : {}) };
+  if (rng.below(1000) < argv.nobody * 1000) c.user = 'nobody';
+  return c;
+}
+
+if (argv.generate) {
+  const dir = join(SCENARIO_DIR, `fuzz-${argv.command}`);
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['setup.sh', 'hosts', 'networks']) {
+    const src = join(SCENARIO_DIR, pool.base, f);
+    if (existsSync(src)) copyFileSync(src, join(dir, f));
+  }
+  const cases = Array.from({ length: argv.generate }, (_, i) => randomCase(i));
+  writeFileSync(join(dir, 'cases.json'), JSON.stringify({
+    description: `fixed-seed argument fuzzing corpus for ${argv.command} (tools/fuzz-args.ts --generate ${argv.generate} --seed ${argv.seed}); namespace as ${pool.base}`,
+    cases,
+  }, null, 1) + '\n');
+  process.stdout.write(`wrote ${cases.length} cases to ${dir}\n`);
+}
+
+if (argv.live) {
+  if (!canRunLive()) {
+    process.stderr.write('fuzz-args: --live needs root, iproute2 and the originals\n');
+    process.exit(1);
+  }
+  const scenario = loadScenarios([pool.base])[0]!;
+  const links = ourLinks(mkdtempSync(join(tmpdir(), 'nts-fuzz-links-')));
+  let differ = 0;
+  try {
+    const shared = Netns.create(scenario);
+    shared.setup(scenario);
+    try {
+      for (let i = 0; i < argv.live; i++) {
+        const c = randomCase(i);
+        let a: FreshRun;
+        let b: FreshRun;
+        let again: () => FreshRun;
+        if (c.fresh) {
+          a = freshRun(scenario, c, (ns) => runOriginal(ns, c));
+          b = freshRun(scenario, c, (ns) => runOurs(ns, c, links));
+          again = () => freshRun(scenario, c, (ns) => runOriginal(ns, c));
+        } else {
+          a = { run: runOriginal(shared, c), state: '' };
+          b = { run: runOurs(shared, c, links), state: '' };
+          again = () => ({ run: runOriginal(shared, c), state: '' });
+        }
+        if (sameRun(a.run, b.run) && a.state === b.state) continue;
+        const a2 = again();
+        if (!sameRun(a.run, a2.run) || a.state !== a2.state) continue; // the original is not stable here
+        differ++;
+        process.stdout.write(`DIFFERS${c.user ? ` (as ${c.user})` : ''}: ${JSON.stringify(c.argv)}\n`);
+        process.stdout.write(`  original: ${a.run.status} ${JSON.stringify(a.run.stdout.toString('latin1').slice(0, 300))} ${JSON.stringify(a.run.stderr.toString('latin1').slice(0, 300))}\n`);
+        process.stdout.write(`  ours:     ${b.run.status} ${JSON.stringify(b.run.stdout.toString('latin1').slice(0, 300))} ${JSON.stringify(b.run.stderr.toString('latin1').slice(0, 300))}\n`);
+        if (a.state !== b.state) process.stdout.write('  and the kernel state after differs\n');
+      }
+    } finally {
+      shared.destroy();
+    }
+  } finally {
+    rmSync(links, { recursive: true, force: true });
+  }
+  process.stdout.write(`${argv.live} cases, ${differ} differ\n`);
+  process.exitCode = differ ? 1 : 0;
+}
