@@ -1,0 +1,92 @@
+/**
+ * The name look-ups arp makes through lib/inet.c: INET_resolve (ap->input, hostfirst 0),
+ * INET_rresolve with INET_sprint's netmask 0xffffff00 (ap->sprint) and its addr-to-name cache,
+ * and INET_reserror (ap->herror, i.e. herror(3)). Every look-up goes to libc through the Sys.
+ */
+import type { Sys } from '../sys/types.js';
+import { inet_aton, inet_ntoa } from '../lib/inet.js';
+import { H_ERRLIST, H_ERR_UNKNOWN } from '../../compat/ifconfig.js';
+
+const AF_INET = 2;
+
+/** Whether this CPU stores a u32 little-endian: lib/inet.c tests bits of the raw s_addr. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** sin_addr.s_addr as the C code sees it: the four network-order bytes read as a host u32. */
+export function s_addr(a: Uint8Array): number {
+  if (LITTLE_ENDIAN) return ((a[0]! | (a[1]! << 8) | (a[2]! << 16) | (a[3]! << 24)) >>> 0);
+  return ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
+}
+
+const be32 = (a: Uint8Array): number => ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
+const bytes4 = (n: number): Uint8Array => new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
+
+/** safe_strncpy(dst, src, size): at most size - 1 bytes */
+export const cut = (s: string, size: number): string => (s.length > size - 1 ? s.slice(0, size - 1) : s);
+
+export interface Resolved {
+  /** INET_resolve's return value: 0 or 1 on success (1: "default" or a network), -1 on failure */
+  rc: number;
+  /** 4 bytes, network order (0.0.0.0 on failure) */
+  addr: Uint8Array;
+}
+
+export class InetNames {
+  /** INET_nn: addr-to-name cache, one per process */
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly sys: Sys) {}
+
+  /** INET_resolve(name, sin, hostfirst = 0) lib/inet.c:77-138 */
+  resolve(name: string): Resolved {
+    if (name === 'default') return { rc: 1, addr: new Uint8Array(4) };
+    const a = inet_aton(name);
+    if (a) return { rc: 0, addr: a };
+    const np = this.sys.getnetbyname(name);
+    if (np) return { rc: 1, addr: bytes4(np.net >>> 0) };
+    const hp = this.sys.gethostbyname(name);
+    if (!hp || hp.addrs.length === 0) return { rc: -1, addr: new Uint8Array(4) };
+    return { rc: 0, addr: hp.addrs[0]!.slice(0, 4) };
+  }
+
+  /** herror(text): "%s: %s\n" with the h_errno the last look-up left */
+  herror(text: string): string {
+    const h = this.sys.herrno();
+    return `${text}: ${H_ERRLIST[h] ?? H_ERR_UNKNOWN}\n`;
+  }
+
+  /**
+   * INET_sprint(sa, numeric) = INET_rresolve(buff, 128, sa, numeric, 0xffffff00)
+   * lib/inet.c:141-246. A "host" is an address with any bit outside the mask set — tested on
+   * the raw network-order s_addr against a host-order mask, so on a little-endian CPU it is the
+   * *first* octet that decides: 0.x.y.z is looked up as a network (getnetbyaddr), everything
+   * else as a host (gethostbyaddr). Observed on the real binary (x86_64).
+   */
+  sprint(addr: Uint8Array, numeric: number): string {
+    return this.rresolve(addr, numeric, 0xffffff00);
+  }
+
+  rresolve(addr: Uint8Array, numeric: number, netmask: number): string {
+    if (numeric & 0x0fff) return inet_ntoa(addr);
+    const ad = s_addr(addr);
+    if (ad === 0) {
+      if (netmask === 0) return numeric & 0x8000 ? 'default' : '*';
+      return '0.0.0.0';
+    }
+    const host = ((ad & ~netmask) >>> 0) !== 0 || (numeric & 0x4000) !== 0;
+    const key = `${ad}/${host ? 1 : 0}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    let name: string | null = null;
+    if (host) {
+      const ent = this.sys.gethostbyaddr(addr, AF_INET);
+      if (ent) name = ent.name;
+    } else {
+      const np = this.sys.getnetbyaddr(be32(addr), AF_INET);
+      if (np) name = np.name;
+    }
+    const out = cut(name ?? inet_ntoa(addr), 128);
+    this.cache.set(key, out);
+    return out;
+  }
+}
