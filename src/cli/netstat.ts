@@ -23,6 +23,7 @@ import { PrgCache } from '../model/prgcache.js';
 import { Names } from '../format/netstat_names.js';
 import { SockPrinter } from '../format/netstat_sockets.js';
 import { Statistics } from '../format/netstat_stats.js';
+import { Scan } from '../format/netstat_scan.js';
 import { strerror } from '../../compat/errno.js';
 import { print_aflist, AFTRANS } from '../../compat/aftypes.js';
 import {
@@ -93,6 +94,8 @@ class Netstat {
   /** igmp_do_one's static igmp6_flag and idx_flag: they survive -c rounds */
   private igmp6Flag = false;
   private idxFlag = false;
+  /** igmp_do_one's `struct in6_addr in6`: a stack slot that keeps its words between calls */
+  private readonly in6 = new Uint32Array(4);
 
   constructor(
     private readonly argv0: string,
@@ -696,41 +699,60 @@ class Netstat {
       }
     }
     if (this.igmp6Flag) {
-      // "%d %15s %64[0-9A-Fa-f] %d"
-      const m = /^\s*([+-]?\d+)\s*(\S{1,15})\s*([0-9A-Fa-f]{1,64})\s*([+-]?\d+)/.exec(line);
-      if (!m) {
+      // sscanf(line, "%d %15s %64[0-9A-Fa-f] %d", &idx, device, mcast_addr, &refcnt) == 4
+      const sc = new Scan(line);
+      const idx = sc.int();
+      const dev = idx === null ? null : sc.str(15);
+      const hex = dev === null ? null : sc.ws().hexSet(64);
+      const refcnt = hex === null ? null : sc.int();
+      if (refcnt === null) {
         this.err(sprintf(MSG_BOGUS_IGMP6, lnr));
         return;
       }
-      const hex = m[3]!.padEnd(32, '0').slice(0, 32);
+      // sscanf(mcast_addr, "%08X%08X%08X%08X", &in6.s6_addr32[0..3]), then htonl() on each:
+      // words the text does not reach keep what the stack held (the last address's words)
+      const hs = new Scan(hex!);
+      for (let k = 0; k < 4; k++) {
+        const w = hs.hex(8);
+        if (w === null) break;
+        this.in6[k] = w;
+      }
       const addr = new Uint8Array(16);
-      for (let k = 0; k < 16; k++) addr[k] = parseInt(hex.slice(2 * k, 2 * k + 2), 16);
+      for (let k = 0; k < 4; k++) {
+        const w = this.in6[k]!;
+        this.in6[k] = ((w & 0xff) << 24 | (w & 0xff00) << 8 | (w >>> 8) & 0xff00 | w >>> 24) >>> 0;
+        // the words in memory, little-endian, after htonl: the bytes of the text's value
+        addr.set([w >>> 24, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff], k * 4);
+      }
       // inet_ntop, then INET6_getsock's inet_pton: the same 16 bytes
-      this.out(sprintf(IGMP_ROW, m[2]!, Number(m[4]), this.names.inet6(addr, numHost)));
+      this.out(sprintf(IGMP_ROW, dev!, refcnt, this.names.inet6(addr, numHost)));
       return;
     }
     if (line[0] !== '\t') {
       // "%d\t%15c" (or "%15c"): exactly 15 bytes, then cut at the last ':'
-      const m = this.idxFlag ? /^\s*[+-]?\d+\s*([^]{15})/.exec(line) : /^([^]{15})/.exec(line);
-      if (!m) {
+      const sc = new Scan(line);
+      const ok = this.idxFlag ? sc.int() !== null : true;
+      const d0 = ok ? sc.ws().chars(15) : null;
+      if (d0 === null) {
         this.err(sprintf(MSG_BOGUS_IGMP, lnr));
         return;
       }
-      let d = m[1]!;
-      const colon = d.lastIndexOf(':');
-      if (colon >= 0) d = d.slice(0, colon);
-      device.v = d;
+      const colon = d0.lastIndexOf(':');
+      device.v = colon >= 0 ? d0.slice(0, colon) : d0;
       return;
     }
-    const m = /^\s*([0-9A-Fa-f]{1,8})\s*([+-]?\d+)/.exec(line);
-    if (!m) {
+    // "\t%8[0-9A-Fa-f] %d"
+    const sc = new Scan(line);
+    const hex = sc.ws().hexSet(8);
+    const refcnt = hex === null ? null : sc.int();
+    if (refcnt === null) {
       this.err(sprintf(MSG_BOGUS_IGMP, lnr));
       return;
     }
-    const v = parseInt(m[1]!, 16) >>> 0;
     // sscanf("%X") into s_addr: the value's bytes in host (little-endian) order
+    const v = new Scan(hex!).hex()!;
     const addr = new Uint8Array([v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24]);
-    this.out(sprintf(IGMP_ROW, device.v, Number(m[2]), this.names.inet(addr, numHost)));
+    this.out(sprintf(IGMP_ROW, device.v, refcnt, this.names.inet(addr, numHost)));
   }
 }
 
