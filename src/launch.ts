@@ -3,25 +3,48 @@
  * status. The only place that touches process.* for the commands.
  */
 import { basename } from 'node:path';
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import type { Main } from './sys/types.js';
 import { BufferWriter, toBytes } from './io.js';
 import { invokedName, loadCommand, type Command } from './commands.js';
 
-/** write(2) all of buf to fd; a closed pipe ends the output silently, as SIGPIPE would. */
-function writeAll(fd: number, buf: Uint8Array): boolean {
+/**
+ * write(2) all of buf to fd. 'closed': the reader is gone (EPIPE; the C tool dies of SIGPIPE);
+ * 'failed': any other error (ENOSPC on /dev/full, EIO...), which C's stdio, flushing at exit,
+ * ignores without a word; 'ok'.
+ */
+function writeAll(fd: number, buf: Uint8Array): 'ok' | 'closed' | 'failed' {
   let off = 0;
   while (off < buf.length) {
     try {
       off += writeSync(fd, buf, off, buf.length - off);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') continue;
-      if (code === 'EPIPE') return false;
-      throw e;
+      if (code === 'EAGAIN' || code === 'EINTR') continue;
+      return code === 'EPIPE' ? 'closed' : 'failed';
     }
   }
-  return true;
+  return 'ok';
+}
+
+/**
+ * The arguments as bytes (latin1 strings, one char per byte): from /proc/self/cmdline when it
+ * can be read, since Node decodes argv as UTF-8 and loses bytes that are not; otherwise
+ * process.argv re-encoded, exact for any argument that was valid UTF-8.
+ */
+function argumentBytes(): string[] {
+  const n = Math.max(process.argv.length - 2, 0);
+  const fromNode = process.argv.slice(2).map((a) => Buffer.from(a, 'utf8').toString('latin1'));
+  try {
+    const words = readFileSync('/proc/self/cmdline').toString('latin1').split('\0');
+    words.pop(); // the last NUL ends the last word
+    const tail = n ? words.slice(-n) : [];
+    // only trusted when it agrees with what Node saw, word for word where Node could decode
+    if (tail.length === n && tail.every((w, i) => Buffer.from(w, 'latin1').toString('utf8') === process.argv[2 + i])) return tail;
+  } catch {
+    // no /proc: Node's view is the best there is
+  }
+  return fromNode;
 }
 
 /** A write to a closed pipe in the middle of a run (netstat -c | head): the C tool dies of SIGPIPE. */
@@ -30,7 +53,7 @@ class ClosedPipe extends Error {}
 /** stdout, buffered like C stdio; flush() (fflush) writes what is buffered now. */
 class Stdout extends BufferWriter {
   flush(): void {
-    if (!writeAll(1, this.take())) throw new ClosedPipe('stdout: closed pipe');
+    if (writeAll(1, this.take()) === 'closed') throw new ClosedPipe('stdout: closed pipe');
   }
 }
 
@@ -38,23 +61,29 @@ export async function run(command: Command): Promise<void> {
   // argv[0] is the name the command was invoked by (a symlink's own name, not its target's),
   // without the `nts-` of a prefixed install
   const argv0 = invokedName(basename(process.argv[1] ?? command));
-  const argv = [argv0, ...process.argv.slice(2)];
+  const argv = [argv0, ...argumentBytes()];
   const stdout = new Stdout();
+  // stderr is unbuffered, and its errors are ignored, as with C's stdio
   const stderr = { write: (b: Uint8Array | string) => void writeAll(2, toBytes(b)) };
   let rc: number;
+  let live: typeof import('./sys/live.js') | null = null;
   try {
-    const [main, { createLiveSys }] = await Promise.all([loadCommand(command), import('./sys/live.js')]);
-    rc = main(argv, createLiveSys(), { stdout, stderr });
+    const [main, mod] = await Promise.all([loadCommand(command), import('./sys/live.js')]);
+    live = mod;
+    rc = main(argv, live.createLiveSys(), { stdout, stderr });
   } catch (e) {
-    if (e instanceof ClosedPipe) {
-      // killed by SIGPIPE, as a shell reports it; nothing more is written
-      process.exitCode = 128 + 13;
-      return;
-    }
+    if (e instanceof ClosedPipe) sigpipe(live);
     // never a stack trace: one line and a failure status
     stderr.write(`${argv0}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     rc = 1;
   }
-  writeAll(1, stdout.take());
+  if (writeAll(1, stdout.take()) === 'closed') sigpipe(live);
   process.exitCode = rc & 0xff;
+}
+
+/** The reader of stdout is gone: end as the C tool does, killed by SIGPIPE, silently. */
+function sigpipe(live: typeof import('./sys/live.js') | null): never {
+  const SIGPIPE = 13;
+  if (live) live.dieOfSignal(SIGPIPE);
+  process.exit(128 + SIGPIPE);
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listCases } from './lib/golden.js';
@@ -56,5 +56,34 @@ describe('bin/ launchers', () => {
     expect(r.status).toBe(0);
     expect(r.stderr.length).toBe(0);
     expect(r.stdout.toString()).toMatch(/^lo: flags=\d+<[A-Z,]*LOOPBACK[A-Z,]*>  mtu \d+\n/m);
+  });
+
+  const ORIGINAL = '/usr/sbin/ifconfig';
+  const sh = (script: string): { stdout: Buffer; stderr: Buffer; status: number | null } => {
+    const r = spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', script], { env: { LC_ALL: 'C', PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+  };
+
+  it.skipIf(!existsSync(ORIGINAL))('a closed pipe ends ours as it ends the original: killed by SIGPIPE, silently', () => {
+    for (const cmd of [join(BIN, 'ifconfig'), ORIGINAL]) {
+      const r = sh(`set -o pipefail; '${cmd}' -a | (exec 0<&-; sleep 0.3); echo "status \${PIPESTATUS[0]}"`);
+      expect(r.stdout.toString(), cmd).toBe('status 141\n');
+      expect(r.stderr.toString(), cmd).toBe('');
+    }
+  });
+
+  it.skipIf(!existsSync(ORIGINAL))('a full disk on stdout is ignored without a word, as by C stdio at exit', () => {
+    const ours = sh(`'${join(BIN, 'ifconfig')}' -a >/dev/full; echo "status $?"`);
+    const orig = sh(`'${ORIGINAL}' -a >/dev/full; echo "status $?"`);
+    expect(ours.stdout.toString()).toBe(orig.stdout.toString());
+    expect(ours.stderr.toString()).toBe(orig.stderr.toString());
+  });
+
+  it.skipIf(!existsSync(ORIGINAL))('arguments reach the command as bytes, also when they are not UTF-8', () => {
+    const ours = sh(`'${join(BIN, 'ifconfig')}' $'ab\\xe9z'`);
+    const orig = sh(`'${ORIGINAL}' $'ab\\xe9z'`);
+    expect(ours.stderr.equals(orig.stderr)).toBe(true);
+    expect(ours.stderr.includes(Buffer.from([0x61, 0x62, 0xe9, 0x7a]))).toBe(true);
+    expect(ours.status).toBe(orig.status);
   });
 });

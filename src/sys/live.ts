@@ -457,6 +457,12 @@ function captureHerrno(): void {
   lastHerrno = koffi.decode.int(c.__h_errno_location());
 }
 
+/** The NSS calls that set h_errno too (getnetby*, through nss's herrnop): capture it after them. */
+function withHerrno<T>(p: CPtr, decode: (p: CPtr) => T): T {
+  captureHerrno();
+  return decode(p);
+}
+
 function toHostEnt(p: CPtr): HostEnt | null {
   if (p === null) return null;
   const h = koffi.decode(p, hostent()) as HostentC;
@@ -502,6 +508,7 @@ function getnameinfo(
   const host = new Uint8Array(NI_MAXHOST);
   const serv = new Uint8Array(NI_MAXSERV);
   const rc = c.getnameinfo(sa, sa.length, host, host.length, serv, serv.length, flags);
+  captureHerrno();
   if (rc !== 0) return { rc, host: '', serv: '' };
   return { rc, host: cStringIn(host), serv: cStringIn(serv) };
 }
@@ -530,6 +537,7 @@ function getaddrinfo(
     hintsBuf,
     res,
   );
+  captureHerrno();
   const head = res[0];
   if (rc !== 0 || head === null) return { rc, list: [] };
   try {
@@ -682,8 +690,8 @@ export function createLiveSys(): Sys {
     gethostbyaddr,
     gethostbyname,
     herrno: () => lastHerrno,
-    getnetbyaddr: (net, type) => toNetEnt(c.getnetbyaddr(net >>> 0, type)),
-    getnetbyname: (name) => toNetEnt(c.getnetbyname(cStringArg(name))),
+    getnetbyaddr: (net, type) => withHerrno(c.getnetbyaddr(net >>> 0, type), toNetEnt),
+    getnetbyname: (name) => withHerrno(c.getnetbyname(cStringArg(name)), toNetEnt),
     getnameinfo,
     getaddrinfo,
     gai_strerror: (rc) => cStringOrNull(c.gai_strerror(rc)) ?? `Unknown error ${rc}`,
@@ -701,4 +709,17 @@ export function createLiveSys(): Sys {
     readlink,
     sleep,
   };
+}
+
+/**
+ * End the process by a signal with its default action, as a C program would die of it (for
+ * SIGPIPE: Node ignores SIGPIPE, so its default action is restored first). Does not return.
+ */
+export function dieOfSignal(sig: number): never {
+  const signal = libc().func('void *signal(int sig, void *handler)') as (sig: number, handler: null) => unknown;
+  const raise = libc().func('int raise(int sig)') as (sig: number) => number;
+  signal(sig, null); // SIG_DFL
+  raise(sig);
+  // a signal that is blocked or caught elsewhere: fall back to the status a shell would show
+  process.exit(128 + sig);
 }
