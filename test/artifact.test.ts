@@ -66,7 +66,8 @@ describe('bin/ launchers', () => {
 
   it.skipIf(!existsSync(ORIGINAL))('a closed pipe ends ours as it ends the original: killed by SIGPIPE, silently', () => {
     for (const cmd of [join(BIN, 'ifconfig'), ORIGINAL]) {
-      const r = sh(`set -o pipefail; '${cmd}' -a | (exec 0<&-; sleep 0.3); echo "status \${PIPESTATUS[0]}"`);
+      // the reader closes its end at once; the command starts writing later
+      const r = sh(`(sleep 0.3; exec '${cmd}' -a) | (exec 0<&-; sleep 0.6); echo "status \${PIPESTATUS[0]}"`);
       expect(r.stdout.toString(), cmd).toBe('status 141\n');
       expect(r.stderr.toString(), cmd).toBe('');
     }
