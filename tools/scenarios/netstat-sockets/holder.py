@@ -5,6 +5,7 @@ Everything is deterministic but the ephemeral ports, which both tools see alike.
 """
 import os
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -165,6 +166,39 @@ child = subprocess.Popen(
     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 own.close()
 keep.remove(own)
+
+# a request socket (SYN_RECV, no inode) under a listener of another user: a SYN from a peer
+# that never answers (10.1.0.77), put on the wire of v1 towards v0; setup.sh keeps the SYN-ACK
+# retransmitting for ever
+nobody = subprocess.Popen(
+    ['/usr/bin/python3', '-c',
+     'import socket, sys, time\n'
+     's = socket.socket(); s.bind(("10.1.0.1", 7201)); s.listen(5)\n'
+     'print("ok", flush=True); time.sleep(900)'],
+    user=65534, group=65534, extra_groups=[], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+    stderr=subprocess.DEVNULL)
+nobody.stdout.readline()
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b'\0'
+    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    s = (s >> 16) + (s & 0xffff)
+    s += s >> 16
+    return ~s & 0xffff
+
+
+src, dst = socket.inet_aton('10.1.0.77'), socket.inet_aton('10.1.0.1')
+tcp = struct.pack('!HHIIBBHHH', 41000, 7201, 12345, 0, 5 << 4, 0x02, 65535, 0, 0)
+tcp = tcp[:16] + struct.pack('!H', csum(src + dst + struct.pack('!BBH', 0, 6, len(tcp)) + tcp)) + tcp[18:]
+iph = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(tcp), 1, 0, 64, 6, 0, src, dst)
+iph = iph[:10] + struct.pack('!H', csum(iph)) + iph[12:]
+eth = bytes.fromhex('020000000001') + bytes.fromhex('020000000077') + b'\x08\x00'
+pk = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+pk.bind(('v1', 0))
+pk.send(eth + iph + tcp)
+pk.close()
 
 time.sleep(0.5)
 with open(ready, 'w') as f:

@@ -1,6 +1,7 @@
 # Sockets of every kind held by holder.py (in the background, its life bounded by timeout):
-# TCP listeners, established, unread data, unaccepted, FIN_WAIT2/CLOSE_WAIT, SYN_SENT; UDP,
-# UDP-Lite, raw; UNIX stream/dgram/seqpacket with paths, abstract and unnamed names.
+# TCP listeners, established, unread data, unaccepted, FIN_WAIT2/CLOSE_WAIT, SYN_SENT,
+# SYN_RECV under another user's listener; UDP, UDP-Lite, raw; UNIX stream/dgram/seqpacket with
+# paths, abstract and unnamed names.
 ip link set lo up
 ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
 ip addr add 10.1.0.1/24 dev v0
@@ -13,7 +14,7 @@ ip link set v1 up
 ip tuntap add mode tun tun0
 ip addr add 10.9.0.1 peer 10.9.9.9 dev tun0
 ip link set tun0 up
-sysctl -q -w net.ipv4.tcp_syn_retries=100
+sysctl -q -w net.ipv4.tcp_syn_retries=100 net.ipv4.tcp_synack_retries=100
 dir=$(mktemp -d /tmp/nts-netstat.XXXXXX)
 chmod 755 "$dir"
 setsid timeout 900 python3 "$SCENARIO_DIR/holder.py" "$dir/ready" "$dir" </dev/null >/dev/null 2>&1 &
