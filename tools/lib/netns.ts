@@ -191,6 +191,9 @@ export class Netns {
         // already gone
       }
     }
+    // proxy neighbours without a device outlive their namespace (kernel 6.18: they are not
+    // flushed when it goes, and show up again in a later namespace that reuses its memory)
+    spawnSync('ip', ['netns', 'exec', this.name, 'ip', 'neigh', 'flush', 'proxy']);
     spawnSync('ip', ['netns', 'del', this.name]);
     rmSync(`/etc/netns/${this.name}`, { recursive: true, force: true });
     const uts = join(UTS_DIR, this.name);
