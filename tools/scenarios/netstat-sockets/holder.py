@@ -197,7 +197,14 @@ iph = iph[:10] + struct.pack('!H', csum(iph)) + iph[12:]
 eth = bytes.fromhex('020000000001') + bytes.fromhex('020000000077') + b'\x08\x00'
 pk = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
 pk.bind(('v1', 0))
-pk.send(eth + iph + tcp)
+for _ in range(50):
+    # the first SYN after the links came up is sometimes dropped (ListenDrops): send until the
+    # request socket (state 03 on port 1C21) is there
+    pk.send(eth + iph + tcp)
+    time.sleep(0.1)
+    with open('/proc/net/tcp') as f:
+        if any(l.split()[1].endswith(':1C21') and l.split()[3] == '03' for l in f.readlines()[1:]):
+            break
 pk.close()
 
 time.sleep(0.5)

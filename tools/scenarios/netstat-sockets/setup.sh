@@ -10,6 +10,9 @@ ip -6 addr add 2001:db8::1/64 dev v0 nodad
 ip -6 addr add 2001:db8:aaaa:bbbb:cccc:dddd:eeee:1/64 dev v0 nodad
 ip link set v0 up
 ip link set v1 up
+# the peer of the SYN_RECV socket: a permanent neighbour with a MAC nobody has, so that the
+# SYN-ACKs leave (and are ignored) instead of failing, which would end the request socket
+ip neigh add 10.1.0.77 lladdr 02:00:00:00:00:77 dev v0 nud permanent
 # a peer nobody answers for: a tun device without a reader drops what it is given
 ip tuntap add mode tun tun0
 ip addr add 10.9.0.1 peer 10.9.9.9 dev tun0
