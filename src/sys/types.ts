@@ -99,7 +99,7 @@ export interface Sys {
   /** addr: 4 or 16 bytes network order. null when not found (h_errno kept in `herrno`). */
   gethostbyaddr(addr: Uint8Array, family: number): HostEnt | null;
   gethostbyname(name: string): HostEnt | null;
-  /** h_errno of the last gethostby* call. */
+  /** h_errno after the last resolver call (gethostby*, getnetby*, getaddrinfo, getnameinfo). */
   herrno(): number;
   /** net in host byte order, as getnetbyaddr(3) takes it. */
   getnetbyaddr(net: number, type: number): NetEnt | null;

@@ -1,0 +1,88 @@
+/**
+ * The IPv4 routing-table printer of net-tools 2.10, lib/inet_gr.c: rprint_fib (the FIB, as
+ * `route` and `netstat -r` show it), rprint_cache (the routing cache, which the kernel no longer
+ * has: header only) and INET_rprint, which picks them by the option flags.
+ */
+import type { Io, Sys } from '../sys/types.js';
+import { sprintf } from './printf.js';
+import { readFib4, type Fib4Row } from '../model/route.js';
+import { INET_sprint, INET_sprintmask, saddr } from '../lib/inet_resolve.js';
+import {
+  INET_FLAG_LETTERS, INET_HEADER_CACHE, INET_HEADER_FIB, INET_ROW_FIB, INET_ROW_FIB_REJECT,
+  INET_TITLE_CACHE, INET_TITLE_FIB,
+} from '../../compat/route.js';
+import {
+  E_INTERN, FLAG_CACHE, FLAG_EXT, FLAG_FIB, FLAG_NUM_HOST, FLAG_SYM, RTF_HOST, RTF_REJECT, RTF_UP,
+} from '../../compat/net-support.js';
+
+/** The Flags column (lib/inet_gr.c:122-165): letters in order, `!` wiping those before it. */
+export function inetFlags(iflags: number): string {
+  let flags = '';
+  for (const [bit, letter] of INET_FLAG_LETTERS) {
+    if (!((iflags >>> 0) & bit)) continue;
+    if (bit === RTF_REJECT) flags = letter;
+    else flags += letter;
+  }
+  return flags;
+}
+
+/** One row of rprint_fib for the extend level `ext` (1..3; 0 prints nothing). */
+export function fibRow(sys: Sys, r: Fib4Row, ext: number, numeric: number): string {
+  if (!(r.flags & RTF_UP)) return '';
+  // INET_sprintmask(target, numeric | 0x8000 | host?0x4000, mask), cut to 15 bytes
+  const net_addr = INET_sprintmask(sys, r.dst, numeric | 0x8000 | (r.flags & RTF_HOST ? 0x4000 : 0), saddr(r.mask)).slice(0, 15);
+  const gate_addr = INET_sprint(sys, r.gw, numeric | 0x4000).slice(0, 15);
+  const mask_addr = INET_sprint(sys, r.mask, 1).slice(0, 15);
+  const flags = inetFlags(r.flags);
+  const reject = (r.flags & RTF_REJECT) !== 0;
+  switch (ext) {
+    case 1:
+      return reject
+        ? sprintf(INET_ROW_FIB_REJECT[1], net_addr, mask_addr, flags, r.metric, r.use)
+        : sprintf(INET_ROW_FIB[1], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface);
+    case 2:
+      return reject
+        ? sprintf(INET_ROW_FIB_REJECT[2], net_addr, mask_addr, flags)
+        : sprintf(INET_ROW_FIB[2], net_addr, gate_addr, mask_addr, flags, r.mss, r.window, r.irtt, r.iface);
+    case 3:
+      return reject
+        ? sprintf(INET_ROW_FIB_REJECT[3], net_addr, mask_addr, flags, r.metric, r.use)
+        : sprintf(INET_ROW_FIB[3], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface, r.mss, r.window, r.irtt);
+    default:
+      return '';
+  }
+}
+
+/**
+ * rprint_fib() lib/inet_gr.c:40-206. The names are resolved row by row, as the C does, so a
+ * row's look-ups happen after the previous row was written; stdout is buffered anyway.
+ */
+export function rprint_fib(sys: Sys, io: Io, ext: number, numeric: number): number {
+  io.stdout.write(INET_TITLE_FIB);
+  if (ext === 1 || ext === 2 || ext === 3) io.stdout.write(INET_HEADER_FIB[ext]);
+  for (const r of readFib4(sys)) io.stdout.write(fibRow(sys, r, ext, numeric));
+  return 0;
+}
+
+/**
+ * rprint_cache() lib/inet_gr.c:208-440 on a kernel without a routing cache (Linux >= 3.6):
+ * /proc/net/rt_cache holds only its 2.2-layout header, so the title and the header for `ext`.
+ */
+export function rprint_cache(io: Io, ext: number): number {
+  io.stdout.write(INET_TITLE_CACHE);
+  if (ext === 1 || ext === 2 || ext === 3) io.stdout.write(INET_HEADER_CACHE[ext]);
+  return 0;
+}
+
+/** INET_rprint() lib/inet_gr.c:443-456 */
+export function INET_rprint(sys: Sys, io: Io, options: number): number {
+  const ext = options & FLAG_EXT;
+  const numeric = options & (FLAG_NUM_HOST | FLAG_SYM);
+  let rc = E_INTERN;
+  if (options & FLAG_FIB) {
+    rc = rprint_fib(sys, io, ext, numeric);
+    if (rc) return rc;
+  }
+  if (options & FLAG_CACHE) rc = rprint_cache(io, ext);
+  return rc;
+}
