@@ -20,6 +20,7 @@ import {
   readProcInet, readUnixRefcnts, type InetSock, type UnixSock,
 } from '../model/socket.js';
 import { PrgCache } from '../model/prgcache.js';
+import { multicastGroups } from '../model/groups.js';
 import { Names } from '../format/netstat_names.js';
 import { SockPrinter } from '../format/netstat_sockets.js';
 import { Statistics } from '../format/netstat_stats.js';
@@ -665,19 +666,38 @@ class Netstat {
     };
     if (!this.flag_arg || this.flag('flag_inet')) {
       const text = read(PROC_FAMILY_FILES.igmp);
-      if (typeof text === 'number') {
+      if (typeof text !== 'number') this.igmpLines(text);
+      else if (!this.igmpNetlink(AF_INET)) {
         if (text !== ENOENT && text !== EACCES) {
           this.err(`${PROC_FAMILY_FILES.igmp}: ${strerror(text)}\n`);
           return -1;
         }
         rc = this.missing(AF_NAMES.igmp);
-      } else this.igmpLines(text);
+      }
     }
     if (!this.flag_arg || this.flag('flag_inet6')) {
       const text = read(PROC_FAMILY_FILES.igmp6);
       if (typeof text !== 'number') this.igmpLines(text);
+      else this.igmpNetlink(AF_INET6);
     }
     return rc;
+  }
+
+  /**
+   * Without /proc/net/igmp{,6}: the groups from RTM_GETMULTICAST, each with RefCnt 1 (the
+   * user count is not in netlink; a listed group has at least one). false if netlink has none.
+   */
+  private igmpNetlink(family: number): boolean {
+    let groups;
+    try {
+      groups = multicastGroups(this.sys, family);
+    } catch (e) {
+      if (e instanceof NetlinkError || e instanceof SysError) return false;
+      throw e;
+    }
+    const numHost = !!(this.flag_not & FLAG_NUM_HOST);
+    for (const g of groups) this.out(sprintf(IGMP_ROW, g.device.slice(0, 15), 1, this.names.sprint(family, g.addr, numHost)));
+    return true;
   }
 
   private igmpLines(text: string): void {

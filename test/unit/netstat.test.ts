@@ -344,3 +344,32 @@ describe('without /proc', () => {
     expect([...socks[0]!.local]).toEqual([0, 0, 0, 0]);
   });
 });
+
+describe('-g without /proc/net/igmp{,6} (live, read-only netlink on this machine)', () => {
+  it('the same rows from RTM_GETMULTICAST, RefCnt aside', async () => {
+    const { createLiveSys } = await import('../../src/sys/live.js');
+    const live = createLiveSys();
+    const hidden: Sys = new Proxy(live, {
+      get(t, key: string) {
+        if (key === 'readFile') {
+          return (p: string) => {
+            if (p.startsWith('/proc/net/igmp')) throw new SysError('open', ENOENT);
+            return t.readFile(p);
+          };
+        }
+        return t[key as keyof Sys];
+      },
+    });
+    const run = (sys: Sys) => {
+      const io = memoryIo();
+      const rc = main(['netstat', '-gn'], sys, io);
+      return { rc, out: io.stdout.take().toString('latin1'), err: io.stderr.take().toString('latin1') };
+    };
+    const a = run(live);
+    const b = run(hidden);
+    expect(b.rc).toBe(a.rc);
+    expect(b.err).toBe('');
+    const cut = (s: string) => s.split('\n').map((l) => (/^\S+\s+\d+\s/.test(l) ? l.slice(0, 16) + l.slice(23) : l));
+    expect(cut(b.out)).toEqual(cut(a.out));
+  });
+});
