@@ -54,13 +54,16 @@ export function fibRow(sys: Sys, r: Fib4Row, ext: number, numeric: number): stri
 }
 
 /**
- * rprint_fib() lib/inet_gr.c:40-206. The names are resolved row by row, as the C does, so a
- * row's look-ups happen after the previous row was written; stdout is buffered anyway.
+ * rprint_fib() lib/inet_gr.c:40-206. The names are resolved row by row, as the C does. Without
+ * a main table the file is empty: title and header, and status 1.
  */
 export function rprint_fib(sys: Sys, io: Io, ext: number, numeric: number): number {
   io.stdout.write(INET_TITLE_FIB);
   if (ext === 1 || ext === 2 || ext === 3) io.stdout.write(INET_HEADER_FIB[ext]);
-  for (const r of readFib4(sys)) io.stdout.write(fibRow(sys, r, ext, numeric));
+  const fib = readFib4(sys);
+  // no main table: /proc/net/route is empty, proc_gen_fmt finds no header line
+  if (!fib.exists) return 1;
+  for (const r of fib.rows) io.stdout.write(fibRow(sys, r, ext, numeric));
   return 0;
 }
 

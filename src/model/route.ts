@@ -24,7 +24,7 @@ import type { Sys } from '../sys/types.js';
 import { iterAttrs, encodeStruct, type Struct } from '../netlink/codec.js';
 import { AF_INET, AF_INET6, RTM_GETROUTE, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
 import { decodeMessage, type Message, type Netlink } from '../netlink/stream.js';
-import { openRtnl, rtnl_linkdump } from '../netlink/rtnl.js';
+import { openRtnl, rtnl_addrdump, rtnl_linkdump } from '../netlink/rtnl.js';
 import {
   RTF_ADDRCONF, RTF_DEFAULT, RTF_EXPIRES, RTF_GATEWAY, RTF_HOST, RTF_LOCAL, RTF_NONEXTHOP,
   RTF_REJECT, RTF_UP,
@@ -238,18 +238,29 @@ export function fib4Row(r: Route, links: Map<number, LinkInfo>): Fib4Row | null 
   };
 }
 
-/** The lines of /proc/net/route: the main table in dump order. */
-export function readFib4(sys: Sys): Fib4Row[] {
+/**
+ * The lines of /proc/net/route: the main table in dump order; `exists` is false when the
+ * kernel has no main table yet, when the file is empty (not even its header line).
+ *
+ * A namespace gets its main table with its first IPv4 address (the local route's table is
+ * created with main as its alias) or its first route in main; tables are never freed. Netlink
+ * does not say whether an empty table exists: it is taken to exist when a route of the main
+ * or local table, or an IPv4 address, is there (compat/route.md).
+ */
+export function readFib4(sys: Sys): { exists: boolean; rows: Fib4Row[] } {
   const nl = openRtnl(sys);
   try {
-    const routes = dumpRoutes(nl, AF_INET).filter((r) => r.table === RT_TABLE_MAIN);
+    const all = dumpRoutes(nl, AF_INET);
+    const routes = all.filter((r) => r.table === RT_TABLE_MAIN);
+    const exists =
+      all.some((r) => r.table === RT_TABLE_MAIN || r.table === RT_TABLE_LOCAL) || rtnl_addrdump(nl, AF_INET).length > 0;
     const links = dumpLinks(nl);
     const rows: Fib4Row[] = [];
     for (const r of routes) {
       const row = fib4Row(r, links);
       if (row) rows.push(row);
     }
-    return rows;
+    return { exists, rows };
   } finally {
     nl.close();
   }
