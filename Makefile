@@ -116,7 +116,7 @@ install: built install-check
 	echo "install: code in $$lib"; \
 	rm -rf "$$lib"; \
 	install -d "$$lib/dist" "$$lib/node_modules"; \
-	cp -R dist/src dist/compat "$$lib/dist/"; \
+	cp -R dist/src dist/compat dist/bundle "$$lib/dist/"; \
 	install -m 644 package.json LICENSE "$$lib/"; \
 	for rel in $$deps; do \
 	  install -d "$$lib/$$(dirname "$$rel")"; \

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { readFileSync, writeSync } from 'node:fs';
 import type { Main } from './sys/types.js';
+import { createLiveSys, dieOfSignal } from './sys/live.js';
 import { BufferWriter, toBytes } from './io.js';
 import { invokedName, loadCommand, type Command } from './commands.js';
 
@@ -57,33 +58,45 @@ class Stdout extends BufferWriter {
   }
 }
 
+/** Run a command whose module is loaded on demand (the plain tsc build: bin/ -> dist/src). */
 export async function run(command: Command): Promise<void> {
-  // argv[0] is the name the command was invoked by (a symlink's own name, not its target's),
-  // without the `nts-` of a prefixed install
+  let main: Main;
+  try {
+    main = await loadCommand(command);
+  } catch (e) {
+    process.stderr.write(`${command}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  runMain(command, main);
+}
+
+/**
+ * Run `main` on the live system as the process: argv from the command line (argv[0] the name
+ * it was invoked by: a symlink's own name, not its target's, without the `nts-` of a prefixed
+ * install), its bytes to fd 1 and 2, its status as the exit status. The bundles in dist/bundle/
+ * call this directly with their command's main.
+ */
+export function runMain(command: Command, main: Main): void {
   const argv0 = invokedName(basename(process.argv[1] ?? command));
   const argv = [argv0, ...argumentBytes()];
   const stdout = new Stdout();
   // stderr is unbuffered, and its errors are ignored, as with C's stdio
   const stderr = { write: (b: Uint8Array | string) => void writeAll(2, toBytes(b)) };
   let rc: number;
-  let live: typeof import('./sys/live.js') | null = null;
   try {
-    const [main, mod] = await Promise.all([loadCommand(command), import('./sys/live.js')]);
-    live = mod;
-    rc = main(argv, live.createLiveSys(), { stdout, stderr });
+    rc = main(argv, createLiveSys(), { stdout, stderr });
   } catch (e) {
-    if (e instanceof ClosedPipe) sigpipe(live);
+    if (e instanceof ClosedPipe) sigpipe();
     // never a stack trace: one line and a failure status
     stderr.write(`${argv0}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     rc = 1;
   }
-  if (writeAll(1, stdout.take()) === 'closed') sigpipe(live);
+  if (writeAll(1, stdout.take()) === 'closed') sigpipe();
   process.exitCode = rc & 0xff;
 }
 
 /** The reader of stdout is gone: end as the C tool does, killed by SIGPIPE, silently. */
-function sigpipe(live: typeof import('./sys/live.js') | null): never {
-  const SIGPIPE = 13;
-  if (live) live.dieOfSignal(SIGPIPE);
-  process.exit(128 + SIGPIPE);
+function sigpipe(): never {
+  dieOfSignal(13);
 }

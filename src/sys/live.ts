@@ -9,7 +9,8 @@
  */
 import { opendirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { constants as osConstants, endianness } from 'node:os';
-import koffi from 'koffi';
+import { createRequire } from 'node:module';
+import type * as KoffiModule from 'koffi';
 import {
   SysError,
   type AddrInfo,
@@ -21,6 +22,35 @@ import {
   type Sys,
   type Utsname,
 } from './types.js';
+
+/**
+ * koffi, loaded on first use: a command that answers from its own tables (--help, -V, a bad
+ * option) never loads the native module.
+ */
+let koffiModule: typeof KoffiModule | null = null;
+const koffi = new Proxy({} as typeof KoffiModule, {
+  get: (_target, key) => (koffiModule ??= loadKoffi())[key as keyof typeof KoffiModule],
+});
+
+/**
+ * koffi's own entry point probes the platform (it reads Node's ELF header) and wraps the native
+ * module with deprecation shims, which costs several times what loading the native module does.
+ * On glibc Linux the native module of koffi's platform package is loaded directly; anything
+ * unexpected (another libc, another layout) goes through koffi's entry point as usual.
+ */
+function loadKoffi(): typeof KoffiModule {
+  const require = createRequire(import.meta.url);
+  if (process.platform === 'linux') {
+    try {
+      const pkg = require.resolve(`@koromix/koffi-linux-${process.arch}/package.json`);
+      const native = require(`${pkg.slice(0, -'package.json'.length)}linux_${process.arch}/koffi.node`) as typeof KoffiModule;
+      if (typeof native.load === 'function' && typeof native.errno === 'function') return native;
+    } catch {
+      // fall through to koffi's entry point
+    }
+  }
+  return require('koffi') as typeof KoffiModule;
+}
 
 /** A C pointer as koffi 3 returns it; NULL comes back as null. */
 type Ptr = bigint;
@@ -226,7 +256,9 @@ const UTSNAME_LENGTH = 65; // _UTSNAME_LENGTH on Linux/glibc: struct utsname is 
 const HOST_NAME_MAX = 64;
 const SO_RCVBUF_SIZE = 1 << 20;
 
-const POINTER_SIZE = koffi.sizeof('void *');
+/** sizeof(void *), asked of koffi when first needed */
+let pointerSize = 0;
+const POINTER_SIZE = (): number => (pointerSize ||= koffi.sizeof('void *'));
 const LITTLE_ENDIAN = endianness() === 'LE';
 
 // ---------------------------------------------------------------------------------------------
@@ -261,7 +293,7 @@ function pointerList(pp: CPtr): Ptr[] {
   const out: Ptr[] = [];
   if (pp === null) return out;
   for (let i = 0; ; i++) {
-    const p = koffi.decode(pp, i * POINTER_SIZE, 'void *') as CPtr;
+    const p = koffi.decode(pp, i * POINTER_SIZE(), 'void *') as CPtr;
     if (p === null) return out;
     out.push(p);
   }
