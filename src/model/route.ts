@@ -50,6 +50,8 @@ export const RTPROT_BOOT = 3;
 export const RTPROT_RA = 9;
 
 const RTM_F_CLONED = 0x200;
+/** rtm_flags of a dump request: only the routes with RTF_PREFIX_RT (IPv6) */
+const RTM_F_PREFIX = 0x800;
 export const RTNH_F_DEAD = 1;
 export const RTNH_F_ONLINK = 4;
 const IFF_LOOPBACK = 0x8;
@@ -162,8 +164,8 @@ export function routeOf(m: Message): Route {
  * without strict checking also carries the exceptions (cached PMTU/redirect routes, flagged
  * RTM_F_CLONED), which the /proc files never list: they are dropped.
  */
-export function dumpRoutes(nl: Netlink, family: number): Route[] {
-  const payload = encodeStruct(rtmsg, { rtm_family: family });
+export function dumpRoutes(nl: Netlink, family: number, rtmFlags = 0): Route[] {
+  const payload = encodeStruct(rtmsg, { rtm_family: family, rtm_flags: rtmFlags });
   const out: Route[] = [];
   for (const raw of nl.dumpAll(RTM_GETROUTE, payload)) {
     if (raw.type !== RTM_GETROUTE - 2) continue;
@@ -295,11 +297,15 @@ function isLoopback6(a: Uint8Array): boolean {
  *    local or anycast, is RTF_REJECT|RTF_NONEXTHOP and nothing else;
  *  - otherwise RTF_UP; RTF_LOCAL for local routes; RTF_NONEXTHOP for the kernel's own local
  *    and anycast routes (addrconf_f6i_alloc); RTF_HOST (== RTNH_F_ONLINK) when the nexthop is
- *    onlink; RTF_EXPIRES when the route expires; RTF_ADDRCONF for routes learnt from router
- *    advertisements, RTF_DEFAULT too for their default routes; RTF_GATEWAY with a gateway.
- * RTF_MODIFIED and RTF_DYNAMIC (only the old ioctl sets them) are not visible over netlink.
+ *    onlink; RTF_EXPIRES when the route expires; RTF_ADDRCONF for what the kernel learnt from
+ *    router advertisements: the prefix routes it made (RTF_PREFIX_RT, which a dump asked with
+ *    RTM_F_PREFIX lists: `prefixRt`) and its routes of protocol "ra" (default routers, route
+ *    information), RTF_DEFAULT too for the default ones; RTF_GATEWAY with a gateway.
+ * RTF_MODIFIED and RTF_DYNAMIC (only the old ioctl sets them) are not visible over netlink,
+ * nor whether a route of protocol "ra" was made by the kernel or by a daemon through netlink
+ * (which gives it no RTF_ADDRCONF): both are taken as the kernel's (compat/route.md).
  */
-export function fib6Flags(r: Route, nh: NextHop, links: Map<number, LinkInfo>): number {
+export function fib6Flags(r: Route, nh: NextHop, links: Map<number, LinkInfo>, prefixRt = false): number {
   const dev = links.get(nh.ifindex);
   const reject =
     r.type === RTN_UNREACHABLE || r.type === RTN_BLACKHOLE || r.type === RTN_PROHIBIT ||
@@ -314,6 +320,7 @@ export function fib6Flags(r: Route, nh: NextHop, links: Map<number, LinkInfo>): 
   if (r.type === RTN_ANYCAST && r.protocol === RTPROT_KERNEL) flags |= RTF_ANYCAST;
   if (nh.flags & RTNH_F_ONLINK) flags |= RTF_HOST;
   if (r.expires !== 0) flags |= RTF_EXPIRES;
+  if (prefixRt) flags |= RTF_ADDRCONF;
   if (r.protocol === RTPROT_RA) {
     flags |= RTF_ADDRCONF;
     if (r.plen === 0) flags |= RTF_DEFAULT;
@@ -369,12 +376,17 @@ export function readFib6(sys: Sys): Fib6Row[] {
   const nl = openRtnl(sys);
   let routes: Route[];
   let links: Map<number, LinkInfo>;
+  let prefix: Route[];
   try {
     routes = dumpRoutes(nl, AF_INET6);
+    prefix = dumpRoutes(nl, AF_INET6, RTM_F_PREFIX);
     links = dumpLinks(nl);
   } finally {
     nl.close();
   }
+  const routeKey = (r: Route): string =>
+    `${r.table} ${hex(r.dst)}/${r.plen} ${r.priority >>> 0} ${r.nexthops.map((n) => n.ifindex).join(',')}`;
+  const prefixKeys = new Set(prefix.map(routeKey));
   const proc = readProcIpv6Route(sys);
 
   // group by table, keeping the dump's order; main and local exist even when empty
@@ -415,7 +427,7 @@ export function readFib6(sys: Sys): Fib6Row[] {
           metric: r.priority | 0,
           refcnt: REF_UNKNOWN,
           use: 0,
-          flags: fib6Flags(r, nh, links),
+          flags: fib6Flags(r, nh, links, prefixKeys.has(routeKey(r))),
           iface: links.get(nh.ifindex)?.name ?? '',
         });
       }
