@@ -287,3 +287,15 @@ export const X25_ERR_CACHE = "Modifying `x25' routing cache not supported\n";
 export const X25_ERR_TOO_LONG = "Address can't exceed eighteen digits with sigdigits";
 export const X25_ERR_INVALID = 'Invalid address';
 export const X25_ERR_BOGUS_NETMASK = 'route: bogus netmask %d\n';
+
+// ------------------------------------------------------------ /proc reads (compat/route.md)
+
+/**
+ * The /proc files route_info reads (for `route` and `netstat -r`): the Ref column of the IPv6
+ * table, which no netlink attribute carries, and the tables of the legacy families, which
+ * exist nowhere else. Everything else comes from rtnetlink.
+ */
+export const PROC_READS: readonly RegExp[] = [
+  /^\/proc\/net\/ipv6_route$/,
+  /^\/proc\/net\/(ax25_route|nr_nodes|nr_neigh|rose_nodes|rose_neigh|ipx\/route|ipx_route|atalk_route|x25\/route|x25_routes)$/,
+];
