@@ -475,23 +475,23 @@ class Netstat {
           return -1;
         }
         rc = this.missing(AF_NAMES[key]);
-      } else {
-        for (const s of list) {
-          const r = row(p, s, prots[0]);
-          if (r !== null) this.out(r);
-        }
-      }
+      } else this.rows(list, (s) => row(p, s, prots[0]));
     }
     if (!this.flag_arg || this.flag('flag_inet6')) {
       const list = dump(AF_INET6);
-      if (typeof list !== 'number') {
-        for (const s of list) {
-          const r = row(p, s, prots[1]);
-          if (r !== null) this.out(r);
-        }
-      }
+      if (typeof list !== 'number') this.rows(list, (s) => row(p, s, prots[1]));
     }
     return rc;
+  }
+
+  /** One write for a table's rows (a table may have tens of thousands). */
+  private rows<T>(list: T[], row: (x: T) => string | null): void {
+    const out: string[] = [];
+    for (const x of list) {
+      const r = row(x);
+      if (r !== null) out.push(r);
+    }
+    if (out.length) this.out(out.join(''));
   }
 
   /** unix_info(): title, header, then INFO_GUTS over unix_diag, RefCnt from /proc/net/unix. */
@@ -526,11 +526,13 @@ class Netstat {
       return 2 + all.filter((x) => x.peer === u.inode && x.inode !== u.inode).length;
     };
     const p = this.printer();
-    for (const u of list) {
+    let bogus = 0;
+    this.rows(list, (u) => {
       const { row, warnings } = p.unix(u, refcnt(u));
-      if (row !== null) this.out(row);
-      for (let w = 0; w < warnings; w++) this.err(MSG_BOGUS_UNIX);
-    }
+      bogus += warnings;
+      return row;
+    });
+    for (let w = 0; w < bogus; w++) this.err(MSG_BOGUS_UNIX);
     return 0;
   }
 

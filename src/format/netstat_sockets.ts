@@ -7,6 +7,7 @@ import type { InetSock, UnixSock } from '../model/socket.js';
 import type { PrgCache } from '../model/prgcache.js';
 import type { Names } from './netstat_names.js';
 import { sprintf } from './printf.js';
+import { compile } from './netstat_fmt.js';
 import {
   ADDR_MIN_WIDTH, ADDR_SHORT_LEN, DGRAM_TIMER_OFF, DGRAM_TIMER_ON, DGRAM_TIMER_UNKNOWN, FMT_INODE,
   FMT_PROG, FMT_RAW, FMT_SELINUX, FMT_TCP, FMT_TIMER, FMT_UDP, FMT_USER_ID, FMT_USER_NAME,
@@ -34,6 +35,22 @@ export interface SockFlags {
   selinux: boolean;
   opt: boolean;
 }
+
+/** The row formats, compiled once. */
+const fmt = {
+  tcp: compile(FMT_TCP),
+  udp: compile(FMT_UDP),
+  raw: compile(FMT_RAW),
+  userName: compile(FMT_USER_NAME),
+  userId: compile(FMT_USER_ID),
+  inode: compile(FMT_INODE),
+  prog: compile(FMT_PROG),
+  selinux: compile(FMT_SELINUX),
+  timer: compile(FMT_TIMER),
+  unixRow: compile(UNIX_ROW),
+  unixInode: compile(UNIX_INODE),
+  unixPath: compile(UNIX_PATH),
+};
 
 /** printf("%2.2f", x) for the non-negative values timers have. */
 function f22(x: number): string {
@@ -65,12 +82,12 @@ export class SockPrinter {
     let s = '';
     if (this.f.exp > 1) {
       const name = this.f.numUser ? null : this.sys.getpwuid(uid >>> 0);
-      s += name !== null ? sprintf(FMT_USER_NAME, name) : sprintf(FMT_USER_ID, uid);
-      s += sprintf(FMT_INODE, inode);
+      s += name !== null ? fmt.userName(name) : fmt.userId(uid);
+      s += fmt.inode(inode);
     }
-    if (this.f.prg) s += sprintf(FMT_PROG, this.prg.get(inode));
-    if (this.f.selinux) s += sprintf(FMT_SELINUX, this.prg.getCon(inode));
-    if (this.f.opt) s += sprintf(FMT_TIMER, timers);
+    if (this.f.prg) s += fmt.prog(this.prg.get(inode));
+    if (this.f.selinux) s += fmt.selinux(this.prg.getCon(inode));
+    if (this.f.opt) s += fmt.timer(timers);
     return s + '\n';
   }
 
@@ -87,8 +104,7 @@ export class SockPrinter {
         timers = sprintf(TCP_TIMERS[s.timer as 1 | 2 | 3 | 4], t, s.retr, s.probes);
       } else timers = sprintf(TCP_TIMER_UNKNOWN, s.timer, t, s.retr, s.probes);
     }
-    const row = sprintf(
-      FMT_TCP, prot, s.rxq, s.txq, Math.max(ADDR_MIN_WIDTH, local.length), local,
+    const row = fmt.tcp( prot, s.rxq, s.txq, Math.max(ADDR_MIN_WIDTH, local.length), local,
       Math.max(ADDR_MIN_WIDTH, rem.length), rem, TCP_STATES[s.state] ?? '',
     );
     return row + this.finish(s.uid, s.inode, timers);
@@ -117,7 +133,7 @@ export class SockPrinter {
     const local = this.addr(s.family, s.local, s.localPort, 'udp');
     const rem = this.addr(s.family, s.remote, s.remotePort, 'udp');
     const timers = this.dgramTimers();
-    return sprintf(FMT_UDP, prot, s.rxq, s.txq, local, rem, state) + this.finish(s.uid, s.inode, timers);
+    return fmt.udp(prot, s.rxq, s.txq, local, rem, state) + this.finish(s.uid, s.inode, timers);
   }
 
   /** raw_do_one(): the "port" is the IP protocol, named from /etc/protocols; the state is a number. */
@@ -126,7 +142,7 @@ export class SockPrinter {
     const local = this.addr(s.family, s.local, s.localPort, 'raw');
     const rem = this.addr(s.family, s.remote, s.remotePort, 'raw');
     const timers = this.dgramTimers();
-    return sprintf(FMT_RAW, prot, s.rxq, s.txq, local, rem, s.state) + this.finish(s.uid, s.inode, timers);
+    return fmt.raw(prot, s.rxq, s.txq, local, rem, s.state) + this.finish(s.uid, s.inode, timers);
   }
 
   /**
@@ -152,10 +168,10 @@ export class SockPrinter {
     if (flags & SO_WAITDATA) ssFlags += 'W ';
     if (flags & SO_NOSPACE) ssFlags += 'N ';
     ssFlags += ']';
-    let row = sprintf(UNIX_ROW, 'unix', refcnt, ssFlags, type, ssState) + sprintf(UNIX_INODE, u.inode);
-    if (this.f.prg) row += sprintf(FMT_PROG, this.prg.get(u.inode));
-    if (this.f.selinux) row += sprintf(FMT_SELINUX, this.prg.getCon(u.inode));
-    return { row: row + sprintf(UNIX_PATH, path), warnings };
+    let row = fmt.unixRow('unix', refcnt, ssFlags, type, ssState) + fmt.unixInode(u.inode);
+    if (this.f.prg) row += fmt.prog(this.prg.get(u.inode));
+    if (this.f.selinux) row += fmt.selinux(this.prg.getCon(u.inode));
+    return { row: row + fmt.unixPath(path), warnings };
   }
 }
 

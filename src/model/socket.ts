@@ -17,12 +17,12 @@
  *    unix_diag.
  */
 import type { Sys } from '../sys/types.js';
-import { encodeStruct } from '../netlink/codec.js';
+import { encodeStruct, type FieldType, type StructDef } from '../netlink/codec.js';
 import {
-  AF_UNIX, NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, inet_diag_req_v2, sockDiagSpec, unix_diag_req,
+  AF_UNIX, NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, inet_diag_msg, inet_diag_req_v2, sockDiagSpec,
+  unix_diag_req,
 } from '../netlink/messages.js';
-import { Netlink, decodeMessage } from '../netlink/stream.js';
-import type { Struct } from '../netlink/codec.js';
+import { Netlink, NetlinkError, decodeMessage } from '../netlink/stream.js';
 
 export const IPPROTO_TCP = 6;
 export const IPPROTO_UDP = 17;
@@ -117,34 +117,39 @@ export class SockDiag {
       id: {},
     });
     const spec = sockDiagSpec(family, false);
+    const O = MSG_OFFSETS;
     const out: InetSock[] = [];
     for (const raw of this.channel().dumpAll(SOCK_DIAG_BY_FAMILY, payload)) {
       if (raw.type !== SOCK_DIAG_BY_FAMILY || raw.payload[0] !== family) continue;
-      const m = decodeMessage(spec, raw);
-      const h = m.header;
-      const id = h.id as Struct;
-      const v4 = family !== 10;
-      const addr = (b: Uint8Array): Uint8Array => (v4 ? b.slice(0, 4) : b.slice(0, 16));
-      const state = Number(h.idiag_state);
+      // Tables have tens of thousands of rows: the fixed header is read in place, at the
+      // offsets of its declaration (messages.ts), and the attributes are decoded only when -o
+      // wants tcp_info.
+      const b = raw.payload;
+      if (b.length < inet_diag_msg.size) {
+        throw new NetlinkError(EPROTO, `netlink: malformed ${spec.name}: ${b.length} bytes, need ${inet_diag_msg.size}`);
+      }
+      const dv = new DataView(b.buffer, b.byteOffset, b.length);
+      const tcpInfo = info ? (decodeMessage(spec, raw).attrs.values.INET_DIAG_INFO as Uint8Array | undefined) : undefined;
+      const alen = family === 10 ? 16 : 4;
+      const state = dv.getUint8(O.idiag_state);
       const listen = protocol === IPPROTO_TCP && state === TCP_LISTEN;
-      const tcpInfo = m.attrs.values.INET_DIAG_INFO as Uint8Array | undefined;
       out.push({
         family,
         state,
-        local: addr(id.idiag_src as Uint8Array),
-        remote: addr(id.idiag_dst as Uint8Array),
-        localPort: Number(id.idiag_sport),
+        local: b.subarray(O['id.idiag_src'], O['id.idiag_src'] + alen),
+        remote: b.subarray(O['id.idiag_dst'], O['id.idiag_dst'] + alen),
+        localPort: dv.getUint16(O['id.idiag_sport'], false),
         // raw_sock_seq_show prints a destination port of 0, whatever connect() was given
-        remotePort: protocol === IPPROTO_RAW ? 0 : Number(id.idiag_dport),
+        remotePort: protocol === IPPROTO_RAW ? 0 : dv.getUint16(O['id.idiag_dport'], false),
         // a listener's idiag_wqueue is sk_max_ack_backlog; /proc has write_seq - snd_una, 0
-        txq: listen ? 0 : Number(h.idiag_wqueue),
-        rxq: Number(h.idiag_rqueue),
-        timer: Number(h.idiag_timer),
-        timeLen: Math.floor(Number(h.idiag_expires) / 10),
-        retr: tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : Number(h.idiag_retrans),
+        txq: listen ? 0 : dv.getUint32(O.idiag_wqueue, true),
+        rxq: dv.getUint32(O.idiag_rqueue, true),
+        timer: dv.getUint8(O.idiag_timer),
+        timeLen: Math.floor(dv.getUint32(O.idiag_expires, true) / 10),
+        retr: tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : dv.getUint8(O.idiag_retrans),
         probes: tcpInfo && tcpInfo.length >= 4 ? tcpInfo[3]! : 0,
-        uid: Number(h.idiag_uid),
-        inode: Number(h.idiag_inode),
+        uid: dv.getUint32(O.idiag_uid, true),
+        inode: dv.getUint32(O.idiag_inode, true),
       });
     }
     if (protocol === IPPROTO_TCP) fixRequestUids(out);
@@ -178,6 +183,32 @@ export class SockDiag {
     return out;
   }
 }
+
+/** Byte offsets of every field of a declared struct, nested ones as `outer.inner`. */
+function offsets(def: StructDef, base = 0, prefix = '', out: Record<string, number> = {}): Record<string, number> {
+  let off = base;
+  for (const [name, t] of def.fields) {
+    out[prefix + name] = off;
+    if (typeof t === 'object' && 'struct' in t) offsets(t.struct, off, `${prefix}${name}.`, out);
+    off += fieldSize(t);
+  }
+  return out;
+}
+
+function fieldSize(t: FieldType): number {
+  if (typeof t === 'string') return t === 'u8' ? 1 : t === 'u16' || t === 'be16' ? 2 : t === 'u64' ? 8 : 4;
+  if ('bytes' in t) return t.bytes;
+  if ('struct' in t) return t.struct.size;
+  return fieldSize(t.array) * t.count;
+}
+
+const MSG_OFFSETS = offsets(inet_diag_msg) as Record<
+  'idiag_state' | 'idiag_timer' | 'idiag_retrans' | 'id.idiag_sport' | 'id.idiag_dport' | 'id.idiag_src' |
+  'id.idiag_dst' | 'idiag_expires' | 'idiag_rqueue' | 'idiag_wqueue' | 'idiag_uid' | 'idiag_inode',
+  number
+>;
+
+const EPROTO = 71;
 
 /**
  * get_openreq4 prints the uid of the listener a request socket (SYN_RECV, inode 0) belongs
