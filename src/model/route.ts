@@ -21,9 +21,9 @@
  * read, 1 is printed.
  */
 import type { Sys } from '../sys/types.js';
-import { iterAttrs, encodeStruct, type Struct } from '../netlink/codec.js';
+import { DecodeError, iterAttrs, encodeStruct, type Struct } from '../netlink/codec.js';
 import { AF_INET, AF_INET6, RTM_GETROUTE, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
-import { decodeMessage, type Message, type Netlink } from '../netlink/stream.js';
+import { NetlinkError, decodeMessage, type Message, type Netlink } from '../netlink/stream.js';
 import { openRtnl, rtnl_addrdump, rtnl_linkdump } from '../netlink/rtnl.js';
 import {
   RTF_ADDRCONF, RTF_DEFAULT, RTF_EXPIRES, RTF_GATEWAY, RTF_HOST, RTF_LOCAL, RTF_NONEXTHOP,
@@ -49,6 +49,7 @@ export const RTPROT_KERNEL = 2;
 export const RTPROT_BOOT = 3;
 export const RTPROT_RA = 9;
 
+const EPROTO = 71;
 const RTM_F_CLONED = 0x200;
 /** rtm_flags of a dump request: only the routes with RTF_PREFIX_RT (IPv6) */
 const RTM_F_PREFIX = 0x800;
@@ -91,7 +92,14 @@ export interface LinkInfo {
 }
 
 function parseNexthopAttrs(buf: Uint8Array, nh: NextHop, family: number): void {
-  for (const a of iterAttrs(buf, 0, 'rtnexthop')) {
+  let attrs;
+  try {
+    attrs = [...iterAttrs(buf, 0, 'rtnexthop')];
+  } catch (e) {
+    if (e instanceof DecodeError) throw new NetlinkError(EPROTO, `netlink: malformed RTA_MULTIPATH: ${e.message}`);
+    throw e;
+  }
+  for (const a of attrs) {
     if (a.type === 5 /* RTA_GATEWAY */ && nh.gwFamily === 0) {
       nh.gwFamily = family;
       nh.gw = a.data.slice();

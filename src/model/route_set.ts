@@ -26,7 +26,7 @@
  *    (compat/route.md).
  */
 import type { Sys } from '../sys/types.js';
-import { defineStruct, encodeAttrs, encodeStruct, iterAttrs, type NlaSpec } from '../netlink/codec.js';
+import { DecodeError, defineStruct, encodeAttrs, encodeStruct, iterAttrs, type NlaSpec } from '../netlink/codec.js';
 import {
   AF_INET, AF_INET6, IFLA, NLM_F_CREATE, RTA, RTM_DELROUTE, RTM_GETLINK, RTM_NEWLINK,
   RTM_NEWROUTE, RTM_SETLINK, RTNL_MESSAGES, ifinfomsg, rtmsg, type MessageSpec,
@@ -183,8 +183,13 @@ export class RouteIoctl {
   private vrfTableOf(l: LinkMsg): number {
     const info = l.msg.attrs.values.IFLA_LINKINFO as { IFLA_INFO_KIND?: string; IFLA_INFO_DATA?: Uint8Array } | undefined;
     if (!info || info.IFLA_INFO_KIND !== 'vrf' || !info.IFLA_INFO_DATA) return 0;
-    for (const a of iterAttrs(info.IFLA_INFO_DATA, 0, 'vrf')) {
-      if (a.type === IFLA_VRF_TABLE && a.data.length >= 4) return new DataView(a.data.buffer, a.data.byteOffset, 4).getUint32(0, true);
+    try {
+      for (const a of iterAttrs(info.IFLA_INFO_DATA, 0, 'vrf')) {
+        if (a.type === IFLA_VRF_TABLE && a.data.length >= 4) return new DataView(a.data.buffer, a.data.byteOffset, 4).getUint32(0, true);
+      }
+    } catch (e) {
+      if (e instanceof DecodeError) throw new NetlinkError(71, `netlink: malformed IFLA_INFO_DATA: ${e.message}`);
+      throw e;
     }
     return 0;
   }
