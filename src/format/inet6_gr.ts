@@ -7,9 +7,12 @@
 import type { Io, Sys } from '../sys/types.js';
 import { sprintf } from './printf.js';
 import { readFib6, type Fib6Row } from '../model/route.js';
-import { INET6_sprint, safeCopy } from '../lib/inet_resolve.js';
+import { INET6_sprint, perror, safeCopy } from '../lib/inet_resolve.js';
+
+const ENOENT = 2;
 import {
-  INET6_FLAG_LETTERS, INET6_HEADER, INET6_ROW, INET6_TITLE_CACHE, INET6_TITLE_FIB,
+  INET6_FLAG_LETTERS, INET6_HEADER, INET6_NOT_CONFIGURED, INET6_PROC_ROUTE, INET6_ROW, INET6_TITLE_CACHE,
+  INET6_TITLE_FIB,
 } from '../../compat/route.js';
 import { E_INTERN, FLAG_CACHE, FLAG_EXT, FLAG_FIB, FLAG_NUM_HOST, FLAG_SYM, RTF_CACHE } from '../../compat/net-support.js';
 
@@ -32,11 +35,22 @@ export function fib6Row(sys: Sys, r: Fib6Row, numeric: number): string {
 export function rprint_fib6(sys: Sys, io: Io, ext: number, numeric: number): number {
   void ext;
   const cache = (numeric & RTF_CACHE) !== 0;
-  io.stdout.write(cache ? INET6_TITLE_CACHE : INET6_TITLE_FIB);
-  io.stdout.write(INET6_HEADER);
   // cached (RTF_CACHE) routes are never in /proc/net/ipv6_route any more: none in cache mode
-  if (cache) return 0;
-  for (const r of readFib6(sys)) {
+  if (cache) {
+    io.stdout.write(INET6_TITLE_CACHE);
+    io.stdout.write(INET6_HEADER);
+    return 0;
+  }
+  const rows = readFib6(sys);
+  if (rows === null) {
+    // fopen(/proc/net/ipv6_route) fails on a kernel without IPv6
+    io.stderr.write(perror(INET6_PROC_ROUTE, ENOENT));
+    io.stdout.write(INET6_NOT_CONFIGURED);
+    return 1;
+  }
+  io.stdout.write(INET6_TITLE_FIB);
+  io.stdout.write(INET6_HEADER);
+  for (const r of rows) {
     if (r.flags & RTF_CACHE) continue;
     io.stdout.write(fib6Row(sys, r, numeric));
   }

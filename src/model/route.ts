@@ -378,15 +378,18 @@ export const REF_UNKNOWN = 1;
 /**
  * The lines of /proc/net/ipv6_route: every table in dump order, multipath siblings one per
  * line, a null entry closing each table whose root holds no ::/0 route (the main and local
- * tables always exist), Ref from the file itself.
+ * tables always exist), Ref from the file itself. null when the kernel has no IPv6.
  */
-export function readFib6(sys: Sys): Fib6Row[] {
+export function readFib6(sys: Sys): Fib6Row[] | null {
   const nl = openRtnl(sys);
   let routes: Route[];
   let links: Map<number, LinkInfo>;
   let prefix: Route[];
   try {
     routes = dumpRoutes(nl, AF_INET6);
+    // a kernel without IPv6 (ipv6.disable=1) has no AF_INET6 handler: rtnetlink answers with
+    // its all-families dump, and there is no /proc/net/ipv6_route either
+    if (routes.some((r) => r.family !== AF_INET6)) return null;
     prefix = dumpRoutes(nl, AF_INET6, RTM_F_PREFIX);
     links = dumpLinks(nl);
   } finally {
