@@ -73,6 +73,34 @@ c = tcp_connect(socket.AF_INET, ('127.0.0.1', 6000))
 a = accept(l6000)
 a.shutdown(socket.SHUT_WR)
 
+# FIN_WAIT1 and LAST_ACK: a FIN queued behind data the peer's zero window holds back (the
+# peers never read; shutdown() keeps the sockets, so they probe the window for ever)
+def fill(sock):
+    sock.setblocking(False)
+    try:
+        while True:
+            sock.send(b'q' * 65536)
+    except BlockingIOError:
+        pass
+
+
+l6100 = tcp_listen(socket.AF_INET, '127.0.0.1', 6100)
+c = tcp_connect(socket.AF_INET, ('127.0.0.1', 6100))
+a = accept(l6100)
+fill(c)
+time.sleep(0.2)
+fill(c)
+c.shutdown(socket.SHUT_WR)  # c: FIN_WAIT1
+l6200 = tcp_listen(socket.AF_INET, '127.0.0.1', 6200)
+c = tcp_connect(socket.AF_INET, ('127.0.0.1', 6200))
+a = accept(l6200)
+fill(a)
+time.sleep(0.2)
+fill(a)
+c.shutdown(socket.SHUT_WR)  # a: CLOSE_WAIT, c: FIN_WAIT2
+time.sleep(0.1)
+a.shutdown(socket.SHUT_WR)  # a: LAST_ACK
+
 # SYN_SENT towards a blackhole (setup.sh raises tcp_syn_retries)
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 s.setblocking(False)

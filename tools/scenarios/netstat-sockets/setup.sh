@@ -1,5 +1,5 @@
 # Sockets of every kind held by holder.py (in the background, its life bounded by timeout):
-# TCP listeners, established, unread data, unaccepted, FIN_WAIT2/CLOSE_WAIT, SYN_SENT,
+# TCP listeners, established, unread data, unaccepted, FIN_WAIT1, FIN_WAIT2/CLOSE_WAIT, LAST_ACK, SYN_SENT,
 # SYN_RECV under another user's listener; UDP, UDP-Lite, raw; UNIX stream/dgram/seqpacket with
 # paths, abstract and unnamed names.
 ip link set lo up
