@@ -23,58 +23,133 @@ function toBig(v: Arg): bigint {
   return 0n;
 }
 
+interface Spec {
+  left: boolean;
+  zero: boolean;
+  plus: boolean;
+  space: boolean;
+  alt: boolean;
+  /** a number, '*' (from the arguments), or 0 */
+  width: number | '*';
+  /** a number, '*', or null (none) */
+  prec: number | '*' | null;
+  /** integer width in bits for d i u x X o */
+  bits: number;
+  conv: string;
+}
+
+/** A format compiled once: literal text and conversions, in order. */
+type Compiled = (string | Spec)[];
+const compiled = new Map<string, Compiled>();
+
+function compile(fmt: string): Compiled {
+  const out: Compiled = [];
+  let last = 0;
+  for (const m of fmt.matchAll(SPEC)) {
+    if (m.index! > last) out.push(fmt.slice(last, m.index));
+    last = m.index! + m[0].length;
+    const [, flags = '', w, p, len, conv = ''] = m;
+    if (conv === '%') {
+      out.push('%');
+      continue;
+    }
+    out.push({
+      left: flags.includes('-'),
+      zero: flags.includes('0'),
+      plus: flags.includes('+'),
+      space: flags.includes(' '),
+      alt: flags.includes('#'),
+      width: w === '*' ? '*' : w ? Number(w) : 0,
+      prec: p === '*' ? '*' : p !== undefined ? Number(p) : null,
+      bits: len === 'l' || len === 'll' || len === 'q' || len === 'j' || len === 'z' ? 64 : len === 'h' ? 16 : len === 'hh' ? 8 : 32,
+      conv,
+    });
+  }
+  if (last < fmt.length) out.push(fmt.slice(last));
+  return out;
+}
+
 export function sprintf(fmt: string, ...args: Arg[]): string {
+  let parts = compiled.get(fmt);
+  if (!parts) compiled.set(fmt, (parts = compile(fmt)));
   let i = 0;
   const next = (): Arg => {
     if (i >= args.length) throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
     return args[i++]!;
   };
-  return fmt.replace(SPEC, (_m, flags: string, w?: string, p?: string, len?: string, conv?: string) => {
-    if (conv === '%') return '%';
-    let width = w === '*' ? Number(next()) : w ? Number(w) : 0;
-    let left = flags.includes('-');
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    let width = part.width === '*' ? Number(next()) : part.width;
+    let left = part.left;
     if (width < 0) {
       left = true;
       width = -width;
     }
-    let prec = p === '*' ? Number(next()) : p !== undefined ? Number(p) : undefined;
+    let prec: number | undefined = part.prec === '*' ? Number(next()) : part.prec === null ? undefined : part.prec;
     // C: a negative precision taken from `*` is as if none was given
     if (prec !== undefined && prec < 0) prec = undefined;
-    const zero = flags.includes('0') && !left && prec === undefined;
-    const v = next();
-    switch (conv) {
-      case 's': {
-        let s = String(v);
-        if (prec !== undefined) s = s.slice(0, prec);
-        return pad(s, width, left, false);
-      }
-      case 'c':
-        return pad(typeof v === 'number' ? String.fromCharCode(v & 0xff) : String(v).slice(0, 1), width, left, false);
-      case 'd':
-      case 'i': {
-        let n = toBig(v);
-        const bits = len === 'l' || len === 'll' || len === 'q' || len === 'j' || len === 'z' ? 64 : len === 'h' ? 16 : len === 'hh' ? 8 : 32;
-        n = BigInt.asIntN(bits, n);
-        const neg = n < 0n;
-        // C: a zero value with precision 0 prints no digits
-        let body = prec === 0 && n === 0n ? '' : (neg ? -n : n).toString();
-        if (prec !== undefined) body = body.padStart(prec, '0');
-        const sign = neg ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
-        return pad(body, width, left, zero, sign);
-      }
-      default: {
-        // u x X o: unsigned at the argument's width
-        const bits = len === 'l' || len === 'll' || len === 'q' || len === 'j' || len === 'z' ? 64 : len === 'h' ? 16 : len === 'hh' ? 8 : 32;
-        const n = BigInt.asUintN(bits, toBig(v));
-        let body = prec === 0 && n === 0n ? '' : conv === 'u' ? n.toString() : conv === 'o' ? n.toString(8) : n.toString(16);
-        if (conv === 'X') body = body.toUpperCase();
-        if (prec !== undefined) body = body.padStart(prec, '0');
-        // C: '#' with o raises the precision so the first digit is 0; with x/X it prefixes 0x
-        if (conv === 'o' && flags.includes('#') && !body.startsWith('0')) body = '0' + body;
-        let prefix = '';
-        if (flags.includes('#') && n !== 0n && (conv === 'x' || conv === 'X')) prefix = conv === 'x' ? '0x' : '0X';
-        return pad(body, width, left, zero, prefix);
-      }
+    const zero = part.zero && !left && prec === undefined;
+    out += convert(part, next(), width, left, prec, zero);
+  }
+  return out;
+}
+
+/** Small integers need no BigInt: the common case of every table row. */
+const SAFE32 = (v: Arg): v is number => typeof v === 'number' && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff;
+
+function convert(part: Spec, v: Arg, width: number, left: boolean, prec: number | undefined, zero: boolean): string {
+  switch (part.conv) {
+    case 's': {
+      let s = String(v);
+      if (prec !== undefined) s = s.slice(0, prec);
+      return pad(s, width, left, false);
     }
-  });
+    case 'c':
+      return pad(typeof v === 'number' ? String.fromCharCode(v & 0xff) : String(v).slice(0, 1), width, left, false);
+    case 'd':
+    case 'i': {
+      let neg: boolean;
+      let digits: string;
+      if (SAFE32(v) && part.bits >= 32) {
+        const n = part.bits === 32 ? v | 0 : v;
+        neg = n < 0;
+        digits = prec === 0 && n === 0 ? '' : String(neg ? -n : n);
+      } else {
+        const n = BigInt.asIntN(part.bits, toBig(v));
+        neg = n < 0n;
+        // C: a zero value with precision 0 prints no digits
+        digits = prec === 0 && n === 0n ? '' : (neg ? -n : n).toString();
+      }
+      if (prec !== undefined) digits = digits.padStart(prec, '0');
+      const sign = neg ? '-' : part.plus ? '+' : part.space ? ' ' : '';
+      return pad(digits, width, left, zero, sign);
+    }
+    default: {
+      // u x X o: unsigned at the argument's width
+      const radix = part.conv === 'u' ? 10 : part.conv === 'o' ? 8 : 16;
+      let zeroValue: boolean;
+      let body: string;
+      if (SAFE32(v) && part.bits >= 32 && (v >= 0 || part.bits === 32)) {
+        const n = v >>> 0 === v || part.bits === 32 ? v >>> 0 : v;
+        zeroValue = n === 0;
+        body = n.toString(radix);
+      } else {
+        const n = BigInt.asUintN(part.bits, toBig(v));
+        zeroValue = n === 0n;
+        body = n.toString(radix);
+      }
+      if (prec === 0 && zeroValue) body = '';
+      if (part.conv === 'X') body = body.toUpperCase();
+      if (prec !== undefined) body = body.padStart(prec, '0');
+      // C: '#' with o raises the precision so the first digit is 0; with x/X it prefixes 0x
+      if (part.conv === 'o' && part.alt && !body.startsWith('0')) body = '0' + body;
+      let prefix = '';
+      if (part.alt && !zeroValue && (part.conv === 'x' || part.conv === 'X')) prefix = part.conv === 'x' ? '0x' : '0X';
+      return pad(body, width, left, zero, prefix);
+    }
+  }
 }

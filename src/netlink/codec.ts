@@ -62,7 +62,7 @@ function readField(dv: DataView, off: number, t: FieldType): Value {
       case 'u64': return dv.getBigUint64(off, true);
     }
   }
-  if ('bytes' in t) return new Uint8Array(dv.buffer, dv.byteOffset + off, t.bytes).slice();
+  if ('bytes' in t) return new Uint8Array(dv.buffer, dv.byteOffset + off, t.bytes);
   if ('struct' in t) return decodeStruct(t.struct, new Uint8Array(dv.buffer, dv.byteOffset + off, t.struct.size));
   const out: Value[] = [];
   const step = sizeOf(t.array);
@@ -199,7 +199,8 @@ function decodeValue(kind: NlaKind, data: Uint8Array, where: string): Value {
       case 'u64': need(8); return dv.getBigUint64(0, true);
       case 'asciiz':
       case 'string': return decodeString(data);
-      case 'binary': return data.slice();
+      // a view, not a copy: every datagram is a buffer of its own that nothing writes to
+      case 'binary': return data;
       case 'flag': return true;
     }
   }
@@ -234,21 +235,33 @@ export function* iterAttrs(buf: Uint8Array, off: number, where = 'attributes'): 
 }
 
 export function decodeAttrs(table: NlaTable, buf: Uint8Array, off: number): DecodedAttrs {
+  // one walk for the values (no object per attribute: large dumps are GC-bound); the raw and
+  // unknown lists are made when asked for, from the same bytes
   const values: Record<string, Value> = {};
-  const raw: RawNla[] = [];
-  const other: RawNla[] = [];
-  for (const a of iterAttrs(buf, off, table.name)) {
-    raw.push(a);
-    const spec = table.attrs[a.type];
-    if (!spec) {
-      other.push(a);
-      continue;
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  for (let p = off; p + 4 <= buf.length;) {
+    const len = dv.getUint16(p, true);
+    const type = dv.getUint16(p + 2, true) & NLA_TYPE_MASK;
+    if (len < 4 || p + len > buf.length) {
+      throw new DecodeError(`${table.name}: attribute type ${type} has length ${len} at offset ${p} of ${buf.length}`);
     }
-    const [name, kind] = spec;
-    if (name in values) continue; // first occurrence wins
-    values[name] = decodeValue(kind, a.data, `${table.name}.${name}`);
+    const spec = table.attrs[type];
+    if (spec && !(spec[0] in values)) {
+      values[spec[0]] = decodeValue(spec[1], buf.subarray(p + 4, p + len), `${table.name}.${spec[0]}`);
+    }
+    p += nlaAlign(len);
   }
-  return { values, raw, other };
+  let raw: RawNla[] | null = null;
+  const all = (): RawNla[] => (raw ??= [...iterAttrs(buf, off, table.name)]);
+  return {
+    values,
+    get raw() {
+      return all();
+    },
+    get other() {
+      return all().filter((a) => !table.attrs[a.type]);
+    },
+  };
 }
 
 // ---------------------------------------------------------------- encoding
