@@ -181,16 +181,6 @@ export const WARN_ERRORS = 'WARNING: at least one error occured. (%d)\n';
 /** lib/inet6.c:72 INET6_resolve */
 export const ERR_GETADDRINFO = 'getaddrinfo: %s: %d\n';
 
-/** glibc hstrerror() texts, as herror() prints them ("%s: %s\n"). */
-export const H_ERRLIST = [
-  'Resolver Error 0 (no error)',
-  'Unknown host',
-  'Host name lookup failure',
-  'Unknown server error',
-  'No address associated with name',
-];
-export const H_ERR_UNKNOWN = 'Resolver internal error';
-
 /**
  * Address families whose aftype has an `input` function (lib/*.c aftype tables): without one
  * a bare address is refused (ifconfig.c:982).

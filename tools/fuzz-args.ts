@@ -49,6 +49,28 @@ const POOLS: Record<string, Pool> = {
     ],
     maxWords: 5,
   },
+  route: {
+    base: 'route-edit',
+    options: ['-n', '-e', '-ee', '-v', '-F', '-C', '-4', '-6', '-A', 'inet', '-Ainet6', '-N', '-V', '-h', '--help', '-z', '--numeric', '--extend', '-net', '-host'],
+    names: ['add', 'del', 'delete', 'flush', 'foo', ''],
+    words: [
+      '-net', '-host', 'default', '10.9.0.0', '10.9.0.0/16', '10.9.0.1', '10.1', '10.1.0.200', '10.75.0.0', '10.70.0.0/16',
+      '2001:db8:7::/48', '2001:db8:9::/48', '::/0', 'netmask', '255.255.0.0', '255.0.255.0', 'gw', 'gateway', '10.1.0.254',
+      '10.1.0.7', '2001:db8::99', 'gw.example.com', 'nosuch.invalid', 'metric', '5', '0', '-1', '40000', 'mss', '1400', '10',
+      'window', '4096', 'irtt', '100', 'reject', 'mod', 'dyn', 'reinstate', 'dev', 'device', 'v0', 'v0:5', 'v2', 'nosuch0',
+    ],
+    maxWords: 6,
+  },
+  arp: {
+    base: 'arp-edit',
+    options: ['-a', '-n', '-e', '-v', '-i', 'v0', '-H', 'ether', '-t', 'ax25', '-A', 'inet', '-p', 'inet6', '-s', '-d', '-D', '-N', '-V', '-h', '-Z', '--all', '--numeric', '--set', '--delete', '--device=v2', '--use-device'],
+    names: ['10.1.0.2', '10.1.0.3', '10.1.0.4', '10.1.0.50', '10.1.0.100', '172.16.0.100', '10.9.9.9', 'gw', 'pub-host', 'nosuch.invalid', '10.7.0.5', ''],
+    words: [
+      '02:00:00:00:0a:99', '02:00:00:00:0a:98', '1:2', 'zz', 'v0', 'v1', 'v2', 'lo', 'nosuch0', 'pub', 'temp', 'priv', 'trail',
+      'dontpub', 'auto', 'dev', 'netmask', '255.255.255.255', '0.0.0.0', '255.255.0.0', '10.1.0.60', 'gw',
+    ],
+    maxWords: 4,
+  },
 };
 
 const argv = await yargs(hideBin(process.argv))
@@ -89,8 +111,10 @@ if (argv.generate) {
     if (existsSync(src)) copyFileSync(src, join(dir, f));
   }
   const cases = Array.from({ length: argv.generate }, (_, i) => randomCase(i));
+  const base = loadScenarios([pool.base])[0]!;
   writeFileSync(join(dir, 'cases.json'), JSON.stringify({
     description: `fixed-seed argument fuzzing corpus for ${argv.command} (tools/fuzz-args.ts --generate ${argv.generate} --seed ${argv.seed}); namespace as ${pool.base}`,
+    state: base.state,
     cases,
   }, null, 1) + '\n');
   process.stdout.write(`wrote ${cases.length} cases to ${dir}\n`);

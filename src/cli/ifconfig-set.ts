@@ -12,13 +12,14 @@ import { get_aftype, type AfType } from '../../compat/aftypes.js';
 import {
   AF_WITH_INPUT, AF_WITH_SOCKET, DFLT_AF, ERR_FAMILY, ERR_FETCH, ERR_DEVICE_NOT_FOUND, ERR_GETADDRINFO,
   ERR_GET_FLAGS, ERR_HW_BUSY, ERR_HW_INVALID, ERR_HW_NO_HANDLER, ERR_MEDIA, ERR_NO_ECONET,
-  ERR_NO_INPUT, ERR_OPTION_HINT, ERR_RESOLVE_FOR, ERR_RESOLVE_SET, ERR_TEST_FLAGS, H_ERRLIST,
-  H_ERR_UNKNOWN, IFF, IF_PORT_NAMES, VERBOSE_DELETING, WARN_ERRORS, WARN_STILL,
+  ERR_NO_INPUT, ERR_OPTION_HINT, ERR_RESOLVE_FOR, ERR_RESOLVE_SET, ERR_TEST_FLAGS,
+  IFF, IF_PORT_NAMES, VERBOSE_DELETING, WARN_ERRORS, WARN_STILL,
 } from '../../compat/ifconfig.js';
 import { IoctlEmu, EBADF, ENODEV, type SockFamily } from '../model/ioctl.js';
 import { IfWorld, if_cache_add } from '../model/interface.js';
 import { inet_aton } from '../lib/inet.js';
 import { AF_INPUT } from '../lib/af_input.js';
+import { herror } from '../lib/inet_resolve.js';
 import { Exit, usage } from './ifconfig-common.js';
 
 const IFNAMSIZ = 16;
@@ -114,8 +115,7 @@ export class IfconfigSet {
 
   /** herror(text), with the h_errno the last look-up left */
   private herror(text: string): void {
-    const h = this.sys.herrno();
-    this.err(`${text}: ${H_ERRLIST[h] ?? H_ERR_UNKNOWN}\n`);
+    this.err(herror(text, this.sys.herrno()));
   }
 
   // ------------------------------------------------------------------ flags

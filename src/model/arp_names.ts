@@ -5,7 +5,7 @@
  */
 import type { Sys } from '../sys/types.js';
 import { inet_aton, inet_ntoa } from '../lib/inet.js';
-import { H_ERRLIST, H_ERR_UNKNOWN } from '../../compat/ifconfig.js';
+import { herror } from '../lib/inet_resolve.js';
 
 const AF_INET = 2;
 
@@ -51,8 +51,7 @@ export class InetNames {
 
   /** herror(text): "%s: %s\n" with the h_errno the last look-up left */
   herror(text: string): string {
-    const h = this.sys.herrno();
-    return `${text}: ${H_ERRLIST[h] ?? H_ERR_UNKNOWN}\n`;
+    return herror(text, this.sys.herrno());
   }
 
   /**
