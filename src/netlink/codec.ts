@@ -6,6 +6,8 @@
  * type says `be16`/`be32`; 64-bit integers are bigint.
  */
 
+import { NetlinkError } from './errors.js';
+
 export type FieldType =
   | 'u8' | 'u16' | 'u32' | 'i32' | 'u64' | 'be16' | 'be32'
   | { bytes: number }
@@ -43,9 +45,13 @@ export function defineStruct(name: string, fields: readonly (readonly [string, F
   return { name, fields, size };
 }
 
-export class DecodeError extends Error {
+/**
+ * Bytes that do not fit their declaration. A NetlinkError (EPROTO): a malformed answer from the
+ * kernel is reported as any other netlink failure, wherever in a command it is decoded.
+ */
+export class DecodeError extends NetlinkError {
   constructor(message: string) {
-    super(message);
+    super(71 /* EPROTO */, message);
     this.name = 'DecodeError';
   }
 }
@@ -247,7 +253,23 @@ export function decodeAttrs(table: NlaTable, buf: Uint8Array, off: number): Deco
     }
     const spec = table.attrs[type];
     if (spec && !(spec[0] in values)) {
-      values[spec[0]] = decodeValue(spec[1], buf.subarray(p + 4, p + len), `${table.name}.${spec[0]}`);
+      const [name, kind] = spec;
+      const data = buf.subarray(p + 4, p + len);
+      if (typeof kind === 'object' && 'struct' in kind) {
+        // structs (IFLA_STATS64, IFLA_MAP, NDA_CACHEINFO...) are decoded when read: most
+        // commands never look at most of them. Their size is checked now, so a short one is
+        // still a DecodeError of the message, as any other malformed attribute.
+        const min = kind.minSize ?? kind.struct.size;
+        if (data.length < min) throw new DecodeError(`${table.name}.${name}: payload of ${data.length} bytes, need ${min}`);
+        let memo: Value | undefined;
+        Object.defineProperty(values, name, {
+          enumerable: true,
+          configurable: true,
+          get: () => (memo ??= decodeValue(kind, data, `${table.name}.${name}`)),
+        });
+      } else {
+        values[name] = decodeValue(kind, data, `${table.name}.${name}`);
+      }
     }
     p += nlaAlign(len);
   }

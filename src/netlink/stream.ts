@@ -5,6 +5,9 @@
  * is a clear NetlinkError, never a crash or a loop.
  */
 import type { NetlinkSocket, Sys } from '../sys/types.js';
+import { NetlinkError } from './errors.js';
+
+export { NetlinkError };
 import {
   decodeAttrs, decodeStruct, encodeStruct, DecodeError, type DecodedAttrs, type Struct,
 } from './codec.js';
@@ -30,19 +33,6 @@ export interface Message {
   flags: number;
   header: Struct;
   attrs: DecodedAttrs;
-}
-
-export class NetlinkError extends Error {
-  constructor(
-    /** positive errno; 0 for protocol trouble that has no errno */
-    readonly errno: number,
-    message: string,
-    /** extended-ack message from the kernel, if any */
-    readonly extack?: string,
-  ) {
-    super(message);
-    this.name = 'NetlinkError';
-  }
 }
 
 const EINTR = 4;
