@@ -5,7 +5,7 @@
  */
 import type { Io, Sys } from '../sys/types.js';
 import { sprintf } from './printf.js';
-import { readFib4, type Fib4Row } from '../model/route.js';
+import { streamFib4, type Fib4Row } from '../model/route.js';
 import { INET_sprint, INET_sprintmask, saddr } from '../lib/inet_resolve.js';
 import {
   INET_FLAG_LETTERS, INET_HEADER_CACHE, INET_HEADER_FIB, INET_ROW_FIB, INET_ROW_FIB_REJECT,
@@ -60,10 +60,15 @@ export function fibRow(sys: Sys, r: Fib4Row, ext: number, numeric: number): stri
 export function rprint_fib(sys: Sys, io: Io, ext: number, numeric: number): number {
   io.stdout.write(INET_TITLE_FIB);
   if (ext === 1 || ext === 2 || ext === 3) io.stdout.write(INET_HEADER_FIB[ext]);
-  const fib = readFib4(sys);
+  // rows are formatted as the dump streams in, and written once it is complete (a dump the
+  // kernel interrupts starts again, and what it gave is thrown away)
+  let lines: string[] = [];
+  const fib = streamFib4(sys, (r) => lines.push(fibRow(sys, r, ext, numeric)), () => {
+    lines = [];
+  });
   // no main table: /proc/net/route is empty, proc_gen_fmt finds no header line
   if (!fib.exists) return 1;
-  for (const r of fib.rows) io.stdout.write(fibRow(sys, r, ext, numeric));
+  io.stdout.write(lines.join(''));
   return 0;
 }
 

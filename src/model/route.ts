@@ -234,7 +234,7 @@ export function fib4Row(r: Route, links: Map<number, LinkInfo>): Fib4Row | null 
   const advmss = Number(r.metrics.RTAX_ADVMSS ?? 0);
   return {
     iface: dev ? dev.name : '*',
-    dst: r.dst.slice(0, 4),
+    dst: r.dst.subarray(0, 4),
     gw,
     flags,
     refcnt: 0,
@@ -257,6 +257,37 @@ export function fib4Row(r: Route, links: Map<number, LinkInfo>): Fib4Row | null 
  * does not say whether an empty table exists: it is taken to exist when a route of the main
  * or local table, or an IPv4 address, is there (compat/route.md).
  */
+/**
+ * The main table's rows, streamed: each RTM_NEWROUTE of the dump becomes its row and goes to
+ * `onRow` at once, so a large table is never held decoded (GC was most of the time on 50k
+ * routes). A dump the kernel flags as interrupted calls `onRestart` and runs again. `exists`:
+ * the namespace has a main or local table, or an IPv4 address (an empty /proc/net/route).
+ */
+export function streamFib4(sys: Sys, onRow: (row: Fib4Row) => void, onRestart: () => void): { exists: boolean } {
+  const nl = openRtnl(sys);
+  try {
+    const links = dumpLinks(nl);
+    let tables = false;
+    const payload = encodeStruct(rtmsg, { rtm_family: AF_INET });
+    nl.dump(RTM_GETROUTE, payload, (raw) => {
+      if (raw.type !== RTM_GETROUTE - 2) return;
+      const m = decodeMessage(RTNL_MESSAGES[raw.type]!, raw);
+      if (Number(m.header.rtm_flags) & RTM_F_CLONED) return;
+      const table = Number(m.attrs.values.RTA_TABLE ?? m.header.rtm_table);
+      if (table === RT_TABLE_MAIN || table === RT_TABLE_LOCAL) tables = true;
+      if (table !== RT_TABLE_MAIN) return;
+      const row = fib4Row(routeOf(m), links);
+      if (row) onRow(row);
+    }, () => {
+      tables = false;
+      onRestart();
+    });
+    return { exists: tables || rtnl_addrdump(nl, AF_INET).length > 0 };
+  } finally {
+    nl.close();
+  }
+}
+
 export function readFib4(sys: Sys): { exists: boolean; rows: Fib4Row[] } {
   const nl = openRtnl(sys);
   try {
