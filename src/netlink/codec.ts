@@ -190,19 +190,19 @@ export function encodeString(s: string, nul = true): Uint8Array {
 }
 
 function decodeValue(kind: NlaKind, data: Uint8Array, where: string): Value {
-  const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const need = (n: number): void => {
     if (data.length < n) throw new DecodeError(`${where}: payload of ${data.length} bytes, need ${n}`);
   };
+  // integers straight from the bytes (little-endian but for be*): no DataView per attribute
   if (typeof kind === 'string') {
     switch (kind) {
-      case 'u8': need(1); return dv.getUint8(0);
-      case 'u16': need(2); return dv.getUint16(0, true);
-      case 'be16': need(2); return dv.getUint16(0, false);
-      case 'u32': need(4); return dv.getUint32(0, true);
-      case 'be32': need(4); return dv.getUint32(0, false);
-      case 's32': need(4); return dv.getInt32(0, true);
-      case 'u64': need(8); return dv.getBigUint64(0, true);
+      case 'u8': need(1); return data[0]!;
+      case 'u16': need(2); return data[0]! | (data[1]! << 8);
+      case 'be16': need(2); return (data[0]! << 8) | data[1]!;
+      case 'u32': need(4); return (data[0]! | (data[1]! << 8) | (data[2]! << 16) | (data[3]! << 24)) >>> 0;
+      case 'be32': need(4); return ((data[0]! << 24) | (data[1]! << 16) | (data[2]! << 8) | data[3]!) >>> 0;
+      case 's32': need(4); return data[0]! | (data[1]! << 8) | (data[2]! << 16) | (data[3]! << 24);
+      case 'u64': need(8); return new DataView(data.buffer, data.byteOffset, 8).getBigUint64(0, true);
       case 'asciiz':
       case 'string': return decodeString(data);
       // a view, not a copy: every datagram is a buffer of its own that nothing writes to
