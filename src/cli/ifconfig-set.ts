@@ -17,7 +17,8 @@ import {
 } from '../../compat/ifconfig.js';
 import { IoctlEmu, EBADF, ENODEV, type SockFamily } from '../model/ioctl.js';
 import { IfWorld, if_cache_add } from '../model/interface.js';
-import { inet_aton } from '../lib/inet.js';
+import { inet_aton, inet_pton6 } from '../lib/inet.js';
+import { atoi, atol, strtol, strtoul } from '../lib/cstdlib.js';
 import { AF_INPUT } from '../lib/af_input.js';
 import { herror } from '../lib/inet_resolve.js';
 import { Exit, usage } from './ifconfig-common.js';
@@ -34,48 +35,6 @@ const be32 = (b: Uint8Array): number => ((b[0]! << 24) | (b[1]! << 16) | (b[2]! 
 
 /** safe_strncpy(host, s, 128) */
 const host128 = (s: string): string => s.slice(0, 127);
-
-/** C atoi/atol: leading blanks, a sign, digits; overflow as strtol clamps, then cast to the type's bits. */
-function atoi(s: string, bits = 32): number {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(s)!;
-  if (!m[2]) return 0;
-  let n = BigInt(m[2]);
-  if (m[1] === '-') n = -n;
-  const max = 0x7fffffffffffffffn;
-  if (n > max) n = max;
-  if (n < -max - 1n) n = -max - 1n;
-  return Number(BigInt.asIntN(bits, n));
-}
-
-/** C strtol/strtoul (base 0 or 10): value (as a 64-bit C long/unsigned long) and what was not parsed. */
-function strtol(s: string, base: 0 | 10, unsigned: boolean): { value: bigint; rest: string } {
-  const m = /^[ \t\n\v\f\r]*([+-]?)/.exec(s)!;
-  let i = m[0].length;
-  let b: number = base;
-  if ((b === 0 || b === 16) && s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X') && /[0-9a-fA-F]/.test(s[i + 2] ?? '')) {
-    b = 16;
-    i += 2;
-  } else if (b === 0) b = s[i] === '0' ? 8 : 10;
-  const start = i;
-  let v = 0n;
-  for (; i < s.length; i++) {
-    const d = parseInt(s[i]!, 36);
-    if (Number.isNaN(d) || d >= b) break;
-    v = v * BigInt(b) + BigInt(d);
-  }
-  if (i === start) return { value: 0n, rest: s }; // no digits: nothing parsed
-  const neg = m[1] === '-';
-  if (unsigned) {
-    if (v > 0xffffffffffffffffn) v = 0xffffffffffffffffn;
-    else if (neg) v = BigInt.asUintN(64, -v);
-  } else {
-    const max = 0x7fffffffffffffffn;
-    if (neg) v = -v;
-    if (v > max) v = max;
-    if (v < -max - 1n) v = -max - 1n;
-  }
-  return { value: v, rest: s.slice(i) };
-}
 
 interface Resolved {
   ok: boolean;
@@ -258,8 +217,8 @@ export class IfconfigSet {
           }
           // strtol(*spp, &endp, 10); anything left over means a media name
           let newport: number;
-          const r = strtol(t, 10, false);
-          if (r.rest !== '') {
+          const r = strtol(t, 10);
+          if (r.end !== t.length) {
             newport = -1;
             for (let i = 0; i < IF_PORT_NAMES.length && newport === -1; i++) {
               if (IF_PORT_NAMES[i]!.some((a) => a.toLowerCase() === t.toLowerCase())) newport = i;
@@ -416,7 +375,7 @@ export class IfconfigSet {
         case 'txqueuelen': {
           const t = next();
           if (t === undefined) usage(this.io, E_OPTERR);
-          const q = Number(BigInt.asIntN(32, strtol(t, 0, true).value));
+          const q = Number(BigInt.asIntN(32, strtoul(t, 0).value));
           const e = this.emu.SIOCSIFTXQLEN(ifname, q, this.skfd);
           if (e) {
             this.err(`SIOCSIFTXQLEN: ${strerror(e)}\n`);
@@ -448,8 +407,8 @@ export class IfconfigSet {
             this.goterr = 1;
             continue;
           }
-          if (w === 'mem_start') g.map.mem_start = BigInt.asUintN(64, strtol(t, 0, true).value);
-          else if (w === 'io_addr') g.map.base_addr = Number(BigInt.asUintN(16, strtol(t, 0, false).value));
+          if (w === 'mem_start') g.map.mem_start = strtoul(t, 0).value;
+          else if (w === 'io_addr') g.map.base_addr = Number(BigInt.asUintN(16, strtol(t, 0).value));
           else g.map.irq = atoi(t) & 0xff;
           const e = this.emu.SIOCSIFMAP(ifname, g.map, this.skfd);
           if (e) {
@@ -585,7 +544,7 @@ export class IfconfigSet {
     let prefix_len = 128n;
     const slash = text.indexOf('/');
     if (slash >= 0) {
-      prefix_len = BigInt.asUintN(64, BigInt(atoi(text.slice(slash + 1), 64)));
+      prefix_len = BigInt.asUintN(64, atol(text.slice(slash + 1)));
       if (prefix_len > 128n) usage(this.io, E_OPTERR);
       addrText = text.slice(0, slash);
     }
@@ -624,7 +583,7 @@ export class IfconfigSet {
     let addrText = text;
     const slash = text.indexOf('/');
     if (slash >= 0) {
-      const prefix_len = BigInt.asUintN(64, BigInt(atoi(text.slice(slash + 1), 64)));
+      const prefix_len = BigInt.asUintN(64, atol(text.slice(slash + 1)));
       if (prefix_len > 128n) usage(this.io, E_OPTERR);
       addrText = text.slice(0, slash);
     }
@@ -719,8 +678,9 @@ export class IfconfigSet {
       // INET_getnetmask: "/prefix" (strtoul base 0, all of it) becomes the netmask set at the end
       const slash = host.indexOf('/');
       if (slash >= 0) {
-        const r = strtol(host.slice(slash + 1), 0, true);
-        if (r.rest !== '') usage(this.io, E_OPTERR);
+        const tail = host.slice(slash + 1);
+        const r = strtoul(tail, 0);
+        if (r.end !== tail.length) usage(this.io, E_OPTERR);
         host = host.slice(0, slash);
         if (this.didnetmask) usage(this.io, E_OPTERR);
         // htonl(~(0xffffffffU >> prefix)) with x86's shift count taken mod 32
@@ -779,50 +739,4 @@ export class IfconfigSet {
     }
     if (bring_up) this.goterr |= this.set_flag(ifname, IFF.UP | IFF.RUNNING);
   }
-}
-
-/** inet_pton(AF_INET6): RFC 4291 text forms, with an optional trailing dotted quad. */
-export function inet_pton6(src: string): Uint8Array | null {
-  const out = new Uint8Array(16);
-  if (!/^[0-9a-fA-F:.]+$/.test(src)) return null;
-  const dbl = src.indexOf('::');
-  if (dbl >= 0 && src.indexOf('::', dbl + 1) >= 0) return null;
-  const parseSide = (s: string, allowV4: boolean): number[] | null => {
-    if (s === '') return [];
-    const parts = s.split(':');
-    const words: number[] = [];
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i]!;
-      if (allowV4 && i === parts.length - 1 && p.includes('.')) {
-        const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(p);
-        if (!m) return null;
-        const b = m.slice(1).map(Number);
-        // glibc inet_pton4: no leading zeros, each part <= 255
-        if (m.slice(1).some((x) => x.length > 1 && x[0] === '0') || b.some((x) => x > 255)) return null;
-        words.push((b[0]! << 8) | b[1]!, (b[2]! << 8) | b[3]!);
-        continue;
-      }
-      if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return null;
-      words.push(parseInt(p, 16));
-    }
-    return words;
-  };
-  let words: number[];
-  if (dbl >= 0) {
-    const left = src.slice(0, dbl);
-    const right = src.slice(dbl + 2);
-    const l = parseSide(left, false);
-    const r = parseSide(right, true);
-    if (!l || !r || l.length + r.length > 7) return null;
-    words = [...l, ...new Array<number>(8 - l.length - r.length).fill(0), ...r];
-  } else {
-    const w = parseSide(src, true);
-    if (!w || w.length !== 8) return null;
-    words = w;
-  }
-  words.forEach((w, i) => {
-    out[2 * i] = w >> 8;
-    out[2 * i + 1] = w & 0xff;
-  });
-  return out;
 }

@@ -6,7 +6,7 @@
 import type { Io, Sys } from '../sys/types.js';
 import { atoi, atol, isdigit } from '../lib/cstdlib.js';
 import { INET6_resolve, herror, perror, safeCopy } from '../lib/inet_resolve.js';
-import { inet_pton6 } from './ifconfig-set.js';
+import { inet_pton6 } from '../lib/inet.js';
 import { RouteIoctl, type In6Rtmsg } from '../model/route_set.js';
 import {
   INET6_ERR_FLUSH, INET6_USAGE, PERROR_SIOCADDRT, PERROR_SIOCDELRT, PERROR_SIOGIFINDEX,

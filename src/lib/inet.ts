@@ -116,3 +116,49 @@ export function inet_aton(cp: string): Uint8Array | null {
   for (let k = 0; k < n - 1; k++) v += parts[k]! * 2 ** (8 * (3 - k));
   return new Uint8Array([(v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff]);
 }
+
+/** inet_pton(AF_INET6): RFC 4291 text forms, with an optional trailing dotted quad. */
+export function inet_pton6(src: string): Uint8Array | null {
+  const out = new Uint8Array(16);
+  if (!/^[0-9a-fA-F:.]+$/.test(src)) return null;
+  const dbl = src.indexOf('::');
+  if (dbl >= 0 && src.indexOf('::', dbl + 1) >= 0) return null;
+  const parseSide = (s: string, allowV4: boolean): number[] | null => {
+    if (s === '') return [];
+    const parts = s.split(':');
+    const words: number[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (allowV4 && i === parts.length - 1 && p.includes('.')) {
+        const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(p);
+        if (!m) return null;
+        const b = m.slice(1).map(Number);
+        // glibc inet_pton4: no leading zeros, each part <= 255
+        if (m.slice(1).some((x) => x.length > 1 && x[0] === '0') || b.some((x) => x > 255)) return null;
+        words.push((b[0]! << 8) | b[1]!, (b[2]! << 8) | b[3]!);
+        continue;
+      }
+      if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return null;
+      words.push(parseInt(p, 16));
+    }
+    return words;
+  };
+  let words: number[];
+  if (dbl >= 0) {
+    const left = src.slice(0, dbl);
+    const right = src.slice(dbl + 2);
+    const l = parseSide(left, false);
+    const r = parseSide(right, true);
+    if (!l || !r || l.length + r.length > 7) return null;
+    words = [...l, ...new Array<number>(8 - l.length - r.length).fill(0), ...r];
+  } else {
+    const w = parseSide(src, true);
+    if (!w || w.length !== 8) return null;
+    words = w;
+  }
+  words.forEach((w, i) => {
+    out[2 * i] = w >> 8;
+    out[2 * i + 1] = w & 0xff;
+  });
+  return out;
+}

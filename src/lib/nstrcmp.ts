@@ -4,6 +4,8 @@
  * as numbers, the rest with strcmp (bytes). `eth01` < `eth1`, `v9` < `v10`, `v10:9` < `v10:12345`.
  */
 
+import { atoi } from './cstdlib.js';
+
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** cutalias: split off a numeric `:999` suffix; returns [name, alias|null]. */
@@ -22,16 +24,6 @@ function cutalias(name: string): [string, string | null] {
 function rindexNondigit(name: string): number {
   for (let pos = name.length; pos > 0; pos--) if (!isDigit(name.charCodeAt(pos - 1))) return pos;
   return 0;
-}
-
-/** C atoi on a digit string: strtol (clamped to LONG_MAX), then cast to int. */
-function atoi(s: string): number {
-  let i = 0;
-  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
-  if (i === 0) return 0;
-  let n = BigInt(s.slice(0, i));
-  if (n > 0x7fffffffffffffffn) n = 0x7fffffffffffffffn;
-  return Number(BigInt.asIntN(32, n));
 }
 
 function strcmp(a: string, b: string): number {
