@@ -144,3 +144,27 @@ export function strerror(errno: number): string {
   if (errno === 0) return 'Success';
   return STRERROR[errno] ?? `Unknown error ${errno}`;
 }
+
+/** errno numbers by name (x86_64 Linux <asm-generic/errno*.h>), for code that tests them. */
+export const EPERM = 1;
+export const ENOENT = 2;
+export const ESRCH = 3;
+export const EINTR = 4;
+export const ENXIO = 6;
+export const EBADF = 9;
+export const EAGAIN = 11;
+export const EACCES = 13;
+export const EBUSY = 16;
+export const ENODEV = 19;
+export const EISDIR = 21;
+export const EINVAL = 22;
+export const ENOTTY = 25;
+export const ENOSYS = 38;
+export const EPROTO = 71;
+export const EMSGSIZE = 90;
+export const EOPNOTSUPP = 95;
+export const EAFNOSUPPORT = 97;
+export const EADDRNOTAVAIL = 99;
+export const ENETUNREACH = 101;
+export const ENOBUFS = 105;
+export const EHOSTUNREACH = 113;

@@ -24,9 +24,9 @@ import {
   FLAG_SYM, GETARGS_MAX, HOST_NETMASK, HOST_SET_SIZE, HOST_SHOW_SIZE, LONGOPTS, MSG, OPTSTRING,
   RELEASE, USAGE, USAGE_HW, WORDS,
 } from '../../compat/arp.js';
+import { EISDIR } from '../../compat/errno.js';
 
 const AF_INET = 2;
-const EISDIR = 21;
 const LATIN1 = new TextDecoder('latin1');
 
 /** A C exit() out of the middle of main. */

@@ -20,6 +20,7 @@ import {
   NONE, OPTSTRING, TYPE_OF_OPTION, TYPE_OF_PROGNAME, Type, USAGE, USAGE_STATUS, VERSION,
   VERSION_FORMAT, hstrerror,
 } from '../../compat/hostname.js';
+import { EINVAL, EPERM } from '../../compat/errno.js';
 
 const AF_INET = 2;
 const AF_INET6 = 10;
@@ -28,8 +29,6 @@ const AI_CANONNAME = 0x2;
 const NI_NUMERICHOST = 1;
 const NI_NAMEREQD = 8;
 const EAI_NONAME = -2;
-const EPERM = 1;
-const EINVAL = 22;
 const IFF_UP = 0x1;
 const IFF_LOOPBACK = 0x8;
 

@@ -22,14 +22,13 @@ import { atoi, atol, strtol, strtoul } from '../lib/cstdlib.js';
 import { AF_INPUT } from '../lib/af_input.js';
 import { herror } from '../lib/inet_resolve.js';
 import { Exit, usage } from './ifconfig-common.js';
+import { EBUSY, ENOTTY } from '../../compat/errno.js';
 
 const IFNAMSIZ = 16;
 const E_OPTERR = 3;
 const AF_INET = 2;
 const AF_INET6 = 10;
 const AF_ECONET = 19;
-const EBUSY = 16;
-const ENOTTY = 25;
 
 const be32 = (b: Uint8Array): number => ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
 

@@ -37,12 +37,10 @@ import {
   SELINUX_BANNER, SIGNATURE, TITLE_ALL, TITLE_CONNECTED, TITLE_INET, TITLE_LISTEN, TITLE_UNIX,
   USAGE,
 } from '../../compat/netstat.js';
+import { EACCES, EISDIR, ENOENT } from '../../compat/errno.js';
 
 const AF_INET = 2;
 const AF_INET6 = 10;
-const ENOENT = 2;
-const EACCES = 13;
-const EISDIR = 21;
 const IFF_UP = 0x1;
 
 /** A C exit() out of the middle of main. */

@@ -15,8 +15,8 @@ import {
 import {
   E_LOOKUP, E_OPTERR, E_SOCK, E_USAGE, FLAG_CACHE, RTACTION_FLUSH, RTACTION_HELP,
 } from '../../compat/net-support.js';
+import { EAFNOSUPPORT } from '../../compat/errno.js';
 
-const EAFNOSUPPORT = 97;
 
 /** usage() lib/x25_sr.c:46-52 */
 function usage(io: Io, rc: number): number {

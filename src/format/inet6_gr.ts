@@ -9,12 +9,12 @@ import { sprintf } from './printf.js';
 import { readFib6, type Fib6Row } from '../model/route.js';
 import { INET6_sprint, perror, safeCopy } from '../lib/inet_resolve.js';
 
-const ENOENT = 2;
 import {
   INET6_FLAG_LETTERS, INET6_HEADER, INET6_NOT_CONFIGURED, INET6_PROC_ROUTE, INET6_ROW, INET6_TITLE_CACHE,
   INET6_TITLE_FIB,
 } from '../../compat/route.js';
 import { E_INTERN, FLAG_CACHE, FLAG_EXT, FLAG_FIB, FLAG_NUM_HOST, FLAG_SYM, RTF_CACHE } from '../../compat/net-support.js';
+import { ENOENT } from '../../compat/errno.js';
 
 /** The Flag column (lib/inet6_gr.c:117-141) */
 export function inet6Flags(iflags: number): string {

@@ -36,14 +36,9 @@ import { devName } from './ioctl.js';
 import { Fib4 } from './fib4.js';
 import { NTF_PROXY, NUD_NOARP, NUD_PERMANENT, NUD_STALE, linkInfo, links, type LinkInfo } from './neigh.js';
 import { ATF_COM, ATF_DONTPUB, ATF_NETMASK, ATF_PERM, ATF_PUBL } from '../../compat/arp.js';
+export { EAFNOSUPPORT, EINVAL, ENODEV, ENOENT, ENXIO, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
+import { EAFNOSUPPORT, EINVAL, ENODEV, ENOENT, ENXIO, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
 
-export const EPERM = 1;
-export const ENOENT = 2;
-export const ENXIO = 6;
-export const ENODEV = 19;
-export const EINVAL = 22;
-export const EAFNOSUPPORT = 97;
-export const EOPNOTSUPP = 95;
 
 const IFNAMSIZ = 16;
 const ARPHRD_ETHER = 1;

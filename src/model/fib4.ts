@@ -28,12 +28,8 @@ import { decodeMessage, type Message, type Netlink } from '../netlink/stream.js'
 import { defineStruct, encodeStruct, nlaTable } from '../netlink/codec.js';
 import { AF_INET, RTM_GETROUTE, RTM_NEWROUTE, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
 import type { LinkInfo } from './neigh.js';
+import { EACCES, EAGAIN, EHOSTUNREACH, EINVAL, ENETUNREACH } from '../../compat/errno.js';
 
-const EINVAL = 22;
-const EAGAIN = 11;
-const EACCES = 13;
-const EHOSTUNREACH = 113;
-const ENETUNREACH = 101;
 
 const RT_SCOPE_LINK = 253;
 const RTN_LOCAL = 2;

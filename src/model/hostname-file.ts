@@ -15,12 +15,12 @@
  */
 import type { Sys } from '../sys/types.js';
 import { SysError } from '../sys/types.js';
+import { EISDIR } from '../../compat/errno.js';
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 
-const EISDIR = 21;
 
 const NL = 0x0a;
 const HASH = 0x23;

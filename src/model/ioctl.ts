@@ -21,13 +21,9 @@ import {
 } from '../netlink/messages.js';
 import { Netlink, NetlinkError, decodeMessage } from '../netlink/stream.js';
 import { concat, openRtnl, rtnl_addrdump } from '../netlink/rtnl.js';
+export { EADDRNOTAVAIL, EBADF, EINVAL, ENODEV, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
+import { EADDRNOTAVAIL, EBADF, EINVAL, ENODEV, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
 
-export const EPERM = 1;
-export const ENODEV = 19;
-export const EINVAL = 22;
-export const EBADF = 9;
-export const EADDRNOTAVAIL = 99;
-export const EOPNOTSUPP = 95;
 
 const IFF_UP = 0x1;
 const IFF_BROADCAST = 0x2;

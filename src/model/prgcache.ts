@@ -12,8 +12,8 @@ import { sprintf } from '../format/printf.js';
 import {
   MSG_PRG_NONE, MSG_PRG_SOME, PRG_CMDLINE_SIZE, PRG_LNAME_SIZE, PROGNAME_WIDTH, SELINUX_WIDTH,
 } from '../../compat/netstat.js';
+import { EACCES } from '../../compat/errno.js';
 
-const EACCES = 13;
 const PATH_MAX_LINE = 4096; // LINE_MAX: char line[LINE_MAX]
 
 /** strtoul(s, &end, 0) over the whole string, as extract_type_*_socket_inode use it. */

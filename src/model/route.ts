@@ -29,6 +29,7 @@ import {
   RTF_ADDRCONF, RTF_DEFAULT, RTF_EXPIRES, RTF_GATEWAY, RTF_HOST, RTF_LOCAL, RTF_NONEXTHOP,
   RTF_REJECT, RTF_UP,
 } from '../../compat/net-support.js';
+import { EPROTO } from '../../compat/errno.js';
 
 export const RT_TABLE_MAIN = 254;
 export const RT_TABLE_LOCAL = 255;
@@ -49,7 +50,6 @@ export const RTPROT_KERNEL = 2;
 export const RTPROT_BOOT = 3;
 export const RTPROT_RA = 9;
 
-const EPROTO = 71;
 const RTM_F_CLONED = 0x200;
 /** rtm_flags of a dump request: only the routes with RTF_PREFIX_RT (IPv6) */
 const RTM_F_PREFIX = 0x800;

@@ -40,11 +40,9 @@ import {
 } from './route.js';
 import { hostOrder } from '../lib/inet_resolve.js';
 import { RTF_GATEWAY, RTF_HOST, RTF_IRTT, RTF_MTU, RTF_REJECT, RTF_WINDOW } from '../../compat/net-support.js';
+export { EAFNOSUPPORT, EINVAL, ENODEV, EPERM } from '../../compat/errno.js';
+import { EAFNOSUPPORT, EINVAL, ENODEV, EPERM } from '../../compat/errno.js';
 
-export const EPERM = 1;
-export const ENODEV = 19;
-export const EINVAL = 22;
-export const EAFNOSUPPORT = 97;
 
 const RT_SCOPE_UNIVERSE = 0;
 const RT_SCOPE_LINK = 253;

@@ -23,6 +23,7 @@ import {
   unix_diag_req,
 } from '../netlink/messages.js';
 import { Netlink, NetlinkError, decodeMessage } from '../netlink/stream.js';
+import { EPROTO } from '../../compat/errno.js';
 
 export const IPPROTO_TCP = 6;
 export const IPPROTO_UDP = 17;
@@ -208,7 +209,6 @@ const MSG_OFFSETS = offsets(inet_diag_msg) as Record<
   number
 >;
 
-const EPROTO = 71;
 
 /**
  * get_openreq4 prints the uid of the listener a request socket (SYN_RECV, inode 0) belongs

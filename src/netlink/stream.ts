@@ -16,6 +16,7 @@ import {
   NLM_F_CAPPED, NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST, NLMSGERR_ATTRS, nlmsghdr,
   type MessageSpec,
 } from './messages.js';
+import { EINTR, ENOBUFS, EPROTO, ESRCH } from '../../compat/errno.js';
 
 /** One netlink message, framed but not yet decoded. */
 export interface RawMessage {
@@ -35,10 +36,6 @@ export interface Message {
   attrs: DecodedAttrs;
 }
 
-const EINTR = 4;
-const EPROTO = 71;
-const ESRCH = 3;
-const ENOBUFS = 105;
 
 /** Split one datagram into messages. A bad length is a NetlinkError (EPROTO). */
 export function splitMessages(buf: Uint8Array): RawMessage[] {

@@ -22,6 +22,7 @@ import {
   type Sys,
   type Utsname,
 } from './types.js';
+import { EINTR, EMSGSIZE } from '../../compat/errno.js';
 
 /**
  * koffi, loaded on first use: a command that answers from its own tables (--help, -V, a bad
@@ -242,8 +243,6 @@ const SOL_NETLINK = 270;
 const NETLINK_EXT_ACK = 11;
 const MSG_PEEK = 0x2;
 const MSG_TRUNC = 0x20;
-const EINTR = 4;
-const EMSGSIZE = 90;
 const EAI_FAMILY = -6;
 
 const SIZEOF_SOCKADDR_NL = 12;

@@ -12,8 +12,8 @@ import {
   RECORDED_CALLS, decodeValue, encodeValue, fromHex, normalizeDatagram, stampDatagram, toHex,
   type Event,
 } from './recording.js';
+import { ENOSYS } from '../../compat/errno.js';
 
-const ENOSYS = 38;
 
 interface Exchange {
   protocol: number;
