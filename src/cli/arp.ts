@@ -149,7 +149,7 @@ class Arp {
     this.hw = get_hwtype(DFLT_HW)!;
     this.ap = get_aftype(DFLT_AF)!;
     let what = 0;
-    const g = new Getopt(argv, OPTSTRING, LONGOPTS);
+    const g = new Getopt(argv, OPTSTRING, LONGOPTS, { posixlyCorrect: this.sys.getenv('POSIXLY_CORRECT') !== null });
     for (const o of g) {
       this.err(o.message);
       switch (o.opt) {

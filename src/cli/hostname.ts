@@ -138,7 +138,7 @@ class Hostname {
     let boot = false;
     let file: string | null = null;
 
-    const g = new Getopt(this.argv, OPTSTRING, LONGOPTS);
+    const g = new Getopt(this.argv, OPTSTRING, LONGOPTS, { posixlyCorrect: this.sys.getenv('POSIXLY_CORRECT') !== null });
     for (const o of g) {
       this.io.stderr.write(o.message);
       switch (o.opt) {

@@ -157,7 +157,7 @@ class Netstat {
   }
 
   parse(argv: string[]): void {
-    const g = new Getopt(argv, OPTSTRING, LONGOPTS);
+    const g = new Getopt(argv, OPTSTRING, LONGOPTS, { posixlyCorrect: this.sys.getenv('POSIXLY_CORRECT') !== null });
     for (const o of g) {
       this.err(o.message);
       switch (o.opt) {

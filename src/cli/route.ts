@@ -94,7 +94,7 @@ function run(argv: string[], sys: Sys, io: Io): number {
   // "getopts and -net wont work :-/": -net and -host become #net and #host
   const args = argv.map((a) => (a === '-net' ? '#net' : a === '-host' ? '#host' : a));
 
-  const g = new Getopt(args, OPTSTRING, LONGOPTS);
+  const g = new Getopt(args, OPTSTRING, LONGOPTS, { posixlyCorrect: sys.getenv('POSIXLY_CORRECT') !== null });
   for (const o of g) {
     io.stderr.write(o.message);
     let i: number;

@@ -717,6 +717,7 @@ export function createLiveSys(): Sys {
     readFile,
     stat,
     geteuid: () => process.geteuid!(),
+    getenv: (name: string) => process.env[name] ?? null,
 
     gethostbyaddr,
     gethostbyname,

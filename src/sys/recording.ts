@@ -101,7 +101,7 @@ export function parse(text: string): Event[] {
 
 /** The libc calls of Sys that are recorded as {"op":"call"}: everything but the kernel I/O. */
 export const RECORDED_CALLS = [
-  'geteuid', 'gethostbyaddr', 'gethostbyname', 'herrno', 'getnetbyaddr', 'getnetbyname',
+  'geteuid', 'getenv', 'gethostbyaddr', 'gethostbyname', 'herrno', 'getnetbyaddr', 'getnetbyname',
   'getnameinfo', 'getaddrinfo', 'gai_strerror', 'getservents', 'getprotoents', 'getpwuid',
   'uname', 'gethostname', 'sethostname', 'getdomainname', 'setdomainname', 'stat',
   'readdir', 'readlink', 'sleep',

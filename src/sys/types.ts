@@ -94,6 +94,8 @@ export interface Sys {
   /** stat(2), following symlinks: st_size and st_mode. Throws SysError (ENOENT, EACCES, ...). */
   stat(path: string): { size: number; mode: number };
   geteuid(): number;
+  /** getenv(3): the variable's value, or null when it is not set (glibc's getopt asks for POSIXLY_CORRECT). */
+  getenv(name: string): string | null;
 
   // ---- libc name services (NSS: /etc/hosts, /etc/networks, /etc/services, ...) ----
   /** addr: 4 or 16 bytes network order. null when not found (h_errno kept in `herrno`). */
