@@ -30,6 +30,8 @@ interface Pool {
   words: string[];
   /** how many words after the name at most */
   maxWords: number;
+  /** a name alone may change something (hostname NAME): such cases run on fresh namespaces */
+  freshWhenNamed?: boolean;
 }
 
 const POOLS: Record<string, Pool> = {
@@ -60,6 +62,15 @@ const POOLS: Record<string, Pool> = {
       'window', '4096', 'irtt', '100', 'reject', 'mod', 'dyn', 'reinstate', 'dev', 'device', 'v0', 'v0:5', 'v2', 'nosuch0',
     ],
     maxWords: 6,
+  },
+  hostname: {
+    // every name is set inside the namespace's own UTS namespace (tools/lib/netns.ts)
+    base: 'hostname-set',
+    options: ['-s', '-f', '-d', '-a', '-A', '-i', '-I', '-y', '-b', '-F', '-h', '-V', '-z', '--short', '--fqdn', '--long', '--domain', '--alias', '--nis', '--boot', '--file', '--ip-address', '--all-fqdns', '--', '-sd', '-fi'],
+    names: ['newhost', 'new.example.org', 'myhost', '-bad', 'bad..name', 'a b', '', 'localhost', '/etc/hostname', '/nonexistent'],
+    words: ['x', '-b', '-F', '/etc/hosts', 'nis.new', '-s'],
+    maxWords: 2,
+    freshWhenNamed: true,
   },
   arp: {
     base: 'arp-edit',
@@ -98,7 +109,8 @@ function randomCase(i: number): Case {
   for (let n = words; n > 0; n--) args.push(pick(pool.words));
   // only words after the name can change anything; the others only display, and run on the
   // shared namespace, settled so that counters stand still
-  const c: Case = { name: `f${String(i).padStart(4, '0')}`, argv: [argv.command, ...args], ...(words ? { fresh: true } : {}) };
+  const fresh = words > 0 || (named && pool.freshWhenNamed === true);
+  const c: Case = { name: `f${String(i).padStart(4, '0')}`, argv: [argv.command, ...args], ...(fresh ? { fresh: true } : {}) };
   if (rng.below(1000) < argv.nobody * 1000) c.user = 'nobody';
   return c;
 }
