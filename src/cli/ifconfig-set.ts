@@ -78,29 +78,24 @@ export class IfconfigSet {
 
   // ------------------------------------------------------------------ flags
 
+  /** set_flag(): SIOCGIFFLAGS, then SIOCSIFFLAGS with the flag added, through ap's socket */
   private set_flag(ifname: string, flag: number): number {
-    const g = this.emu.SIOCGIFFLAGS(ifname, this.skfd);
-    if (g.errno) {
-      this.err(sprintf(ERR_GET_FLAGS, ifname, strerror(g.errno)));
-      return -1;
-    }
-    const e = this.emu.SIOCSIFFLAGS(ifname, (g.flags | flag) & 0xffff, this.skfd);
-    if (e) {
-      this.perror('SIOCSIFFLAGS', e);
-      return -1;
-    }
-    return 0;
+    return this.changeFlags(ifname, this.skfd, (flags) => flags | flag);
   }
 
-  /** clear: a `dev:label` name goes through an AF_INET socket */
+  /** clr_flag(): the same with the flag removed; a `dev:label` name goes through an AF_INET socket */
   private clr_flag(ifname: string, flag: number): number {
-    const fd: SockFamily = ifname.includes(':') ? 'inet' : this.skfd;
+    return this.changeFlags(ifname, ifname.includes(':') ? 'inet' : this.skfd, (flags) => flags & ~flag);
+  }
+
+  /** What set_flag and clr_flag share (ifconfig.c:126-170): read the flags, write them changed. */
+  private changeFlags(ifname: string, fd: SockFamily, change: (flags: number) => number): number {
     const g = this.emu.SIOCGIFFLAGS(ifname, fd);
     if (g.errno) {
       this.err(sprintf(ERR_GET_FLAGS, ifname, strerror(g.errno)));
       return -1;
     }
-    const e = this.emu.SIOCSIFFLAGS(ifname, g.flags & ~flag & 0xffff, fd);
+    const e = this.emu.SIOCSIFFLAGS(ifname, change(g.flags) & 0xffff, fd);
     if (e) {
       this.perror('SIOCSIFFLAGS', e);
       return -1;
