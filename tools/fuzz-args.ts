@@ -10,7 +10,7 @@
  *   node dist/tools/fuzz-args.js --command ifconfig --live 500 [--seed N]
  *       runs that many fresh random cases now and reports every difference
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,14 +118,11 @@ function randomCase(i: number): Case {
 if (argv.generate) {
   const dir = join(SCENARIO_DIR, `fuzz-${argv.command}`);
   mkdirSync(dir, { recursive: true });
-  for (const f of ['setup.sh', 'hosts', 'networks']) {
-    const src = join(SCENARIO_DIR, pool.base, f);
-    if (existsSync(src)) copyFileSync(src, join(dir, f));
-  }
   const cases = Array.from({ length: argv.generate }, (_, i) => randomCase(i));
   const base = loadScenarios([pool.base])[0]!;
   writeFileSync(join(dir, 'cases.json'), JSON.stringify({
     description: `fixed-seed argument fuzzing corpus for ${argv.command} (tools/fuzz-args.ts --generate ${argv.generate} --seed ${argv.seed}); namespace as ${pool.base}`,
+    like: pool.base,
     state: base.state,
     cases,
   }, null, 1) + '\n');

@@ -36,6 +36,7 @@ export interface Case {
 
 export interface Scenario {
   name: string;
+  /** where its setup.sh, hosts and networks are: its own folder, or the one `like` names */
   dir: string;
   description: string;
   cases: Case[];
@@ -77,12 +78,15 @@ export function loadScenarios(only?: string[]): Scenario[] {
   return names
     .filter((n) => !only || only.length === 0 || only.includes(n))
     .map((name) => {
-      const dir = join(SCENARIO_DIR, name);
-      const manifest = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as {
+      const own = join(SCENARIO_DIR, name);
+      const manifest = JSON.parse(readFileSync(join(own, 'cases.json'), 'utf8')) as {
         description: string;
         cases: Case[];
         state?: string[][];
+        /** build the namespace as this other scenario does (its setup.sh, hosts, networks) */
+        like?: string;
       };
+      const dir = manifest.like ? join(SCENARIO_DIR, manifest.like) : own;
       return { name, dir, description: manifest.description, cases: manifest.cases, state: manifest.state ?? DEFAULT_STATE };
     });
 }
