@@ -1,5 +1,6 @@
 /** Byte-exact standard streams: strings are latin1 (one char per byte), stdout is buffered like C stdio. */
 import type { ByteWriter, Io } from './sys/types.js';
+import type { ByteSink } from './format/printf.js';
 
 export function toBytes(s: Uint8Array | string): Uint8Array {
   if (typeof s !== 'string') return s;
@@ -7,33 +8,84 @@ export function toBytes(s: Uint8Array | string): Uint8Array {
 }
 
 /**
- * Collects everything written; used for stdout (flushed at exit) and by tests. Runs of
- * strings are kept as strings and turned into bytes once, when taken: a table of thousands
- * of rows is one conversion, not thousands of small buffers.
+ * Collects everything written; used for stdout (flushed at exit) and by tests. Strings are
+ * written into large byte chunks as they come (latin1): a table of thousands of rows makes no
+ * small buffers, and its row strings die young instead of living until the end.
  */
-export class BufferWriter implements ByteWriter {
+export class BufferWriter implements ByteWriter, ByteSink {
+  private static readonly CHUNK = 64 * 1024;
+  /** small strings are joined here first: one byte conversion per few kilobytes, not per row */
+  private static readonly PENDING = 16 * 1024;
   private chunks: Uint8Array[] = [];
-  private text: string[] = [];
+  private cur: Buffer | null = null;
+  /** where the next byte goes in the current chunk (ByteSink) */
+  pos = 0;
+  private pending = '';
+
   write(bytes: Uint8Array | string): void {
     if (typeof bytes === 'string') {
-      this.text.push(bytes);
+      this.pending += bytes;
+      if (this.pending.length >= BufferWriter.PENDING) this.settle();
       return;
     }
     this.settle();
-    this.chunks.push(bytes);
+    this.put(bytes);
   }
-  private settle(): void {
-    if (this.text.length) {
-      this.chunks.push(Buffer.from(this.text.join(''), 'latin1'));
-      this.text = [];
+
+  private put(bytes: Uint8Array | string): void {
+    const n = bytes.length;
+    if (n === 0) return;
+    if (!this.cur || this.cur.length - this.pos < n) {
+      this.seal();
+      if (n >= BufferWriter.CHUNK) {
+        this.chunks.push(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Uint8Array.prototype.slice.call(bytes));
+        return;
+      }
+      this.cur = Buffer.allocUnsafe(BufferWriter.CHUNK);
+      this.pos = 0;
+    }
+    if (typeof bytes === 'string') this.pos += this.cur.write(bytes, this.pos, 'latin1');
+    else {
+      this.cur.set(bytes, this.pos);
+      this.pos += n;
     }
   }
+
+  /** ByteSink: the current chunk, with at least n bytes free at `pos` */
+  room(n: number): Uint8Array {
+    this.settle();
+    if (!this.cur || this.cur.length - this.pos < n) {
+      this.seal();
+      this.cur = Buffer.allocUnsafe(Math.max(BufferWriter.CHUNK, n));
+      this.pos = 0;
+    }
+    return this.cur;
+  }
+
+  /** the pending strings into the byte chunks */
+  private settle(): void {
+    if (this.pending.length) {
+      const s = this.pending;
+      this.pending = '';
+      this.put(s);
+    }
+  }
+
+  /** the current chunk into the list */
+  private seal(): void {
+    if (this.cur && this.pos > 0) this.chunks.push(this.cur.subarray(0, this.pos));
+    this.cur = null;
+    this.pos = 0;
+  }
+
   /** take what was written so far */
   take(): Buffer {
     this.settle();
-    const b = this.chunks.length === 1 ? Buffer.from(this.chunks[0]!) : Buffer.concat(this.chunks);
+    this.seal();
+    const c = this.chunks;
     this.chunks = [];
-    return b;
+    if (c.length === 1) return Buffer.from(c[0]!.buffer, c[0]!.byteOffset, c[0]!.byteLength);
+    return Buffer.concat(c);
   }
 }
 

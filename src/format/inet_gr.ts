@@ -4,7 +4,8 @@
  * has: header only) and INET_rprint, which picks them by the option flags.
  */
 import type { Io, Sys } from '../sys/types.js';
-import { sprintf } from './printf.js';
+import { bprintf, type ByteSink } from './printf.js';
+import { BufferWriter } from '../io.js';
 import { streamFib4, type Fib4Row } from '../model/route.js';
 import { INET_sprint, INET_sprintmask, saddr } from '../lib/inet_resolve.js';
 import {
@@ -26,30 +27,36 @@ export function inetFlags(iflags: number): string {
   return flags;
 }
 
-/** One row of rprint_fib for the extend level `ext` (1..3; 0 prints nothing). */
-export function fibRow(sys: Sys, r: Fib4Row, ext: number, numeric: number): string {
-  if (!(r.flags & RTF_UP)) return '';
+/** inetFlags of the values a table repeats, made once */
+const flagsMemo = new Map<number, string>();
+const inetFlagsOf = (iflags: number): string => {
+  let s = flagsMemo.get(iflags);
+  if (s === undefined) flagsMemo.set(iflags, (s = inetFlags(iflags)));
+  return s;
+};
+
+/** One row of rprint_fib for the extend level `ext` (1..3; 0 prints nothing), written to `out`. */
+export function fibRow(sys: Sys, out: ByteSink, r: Fib4Row, ext: number, numeric: number): void {
+  if (!(r.flags & RTF_UP)) return;
   // INET_sprintmask(target, numeric | 0x8000 | host?0x4000, mask), cut to 15 bytes
   const net_addr = INET_sprintmask(sys, r.dst, numeric | 0x8000 | (r.flags & RTF_HOST ? 0x4000 : 0), saddr(r.mask)).slice(0, 15);
   const gate_addr = INET_sprint(sys, r.gw, numeric | 0x4000).slice(0, 15);
   const mask_addr = INET_sprint(sys, r.mask, 1).slice(0, 15);
-  const flags = inetFlags(r.flags);
+  const flags = inetFlagsOf(r.flags);
   const reject = (r.flags & RTF_REJECT) !== 0;
   switch (ext) {
     case 1:
       return reject
-        ? sprintf(INET_ROW_FIB_REJECT[1], net_addr, mask_addr, flags, r.metric, r.use)
-        : sprintf(INET_ROW_FIB[1], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface);
+        ? bprintf(out, INET_ROW_FIB_REJECT[1], net_addr, mask_addr, flags, r.metric, r.use)
+        : bprintf(out, INET_ROW_FIB[1], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface);
     case 2:
       return reject
-        ? sprintf(INET_ROW_FIB_REJECT[2], net_addr, mask_addr, flags)
-        : sprintf(INET_ROW_FIB[2], net_addr, gate_addr, mask_addr, flags, r.mss, r.window, r.irtt, r.iface);
+        ? bprintf(out, INET_ROW_FIB_REJECT[2], net_addr, mask_addr, flags)
+        : bprintf(out, INET_ROW_FIB[2], net_addr, gate_addr, mask_addr, flags, r.mss, r.window, r.irtt, r.iface);
     case 3:
       return reject
-        ? sprintf(INET_ROW_FIB_REJECT[3], net_addr, mask_addr, flags, r.metric, r.use)
-        : sprintf(INET_ROW_FIB[3], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface, r.mss, r.window, r.irtt);
-    default:
-      return '';
+        ? bprintf(out, INET_ROW_FIB_REJECT[3], net_addr, mask_addr, flags, r.metric, r.use)
+        : bprintf(out, INET_ROW_FIB[3], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface, r.mss, r.window, r.irtt);
   }
 }
 
@@ -60,15 +67,15 @@ export function fibRow(sys: Sys, r: Fib4Row, ext: number, numeric: number): stri
 export function rprint_fib(sys: Sys, io: Io, ext: number, numeric: number): number {
   io.stdout.write(INET_TITLE_FIB);
   if (ext === 1 || ext === 2 || ext === 3) io.stdout.write(INET_HEADER_FIB[ext]);
-  // rows are formatted as the dump streams in, and written once it is complete (a dump the
-  // kernel interrupts starts again, and what it gave is thrown away)
-  let lines: string[] = [];
-  const fib = streamFib4(sys, (r) => lines.push(fibRow(sys, r, ext, numeric)), () => {
-    lines = [];
+  // rows are formatted into bytes as the dump streams in, and written once it is complete (a
+  // dump the kernel interrupts starts again, and what it gave is thrown away)
+  let rows = new BufferWriter();
+  const fib = streamFib4(sys, (r) => fibRow(sys, rows, r, ext, numeric), () => {
+    rows = new BufferWriter();
   });
   // no main table: /proc/net/route is empty, proc_gen_fmt finds no header line
   if (!fib.exists) return 1;
-  io.stdout.write(lines.join(''));
+  io.stdout.write(rows.take());
   return 0;
 }
 

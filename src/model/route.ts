@@ -21,9 +21,9 @@
  * read, 1 is printed.
  */
 import type { Sys } from '../sys/types.js';
-import { DecodeError, iterAttrs, encodeStruct, type Struct } from '../netlink/codec.js';
-import { AF_INET, AF_INET6, RTM_GETROUTE, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
-import { NetlinkError, decodeMessage, type Message, type Netlink } from '../netlink/stream.js';
+import { AttrIndex, DecodeError, iterAttrs, encodeStruct, offsetsOf, typesOf, type Struct } from '../netlink/codec.js';
+import { AF_INET, AF_INET6, RTA, RTAX, RTM_GETROUTE, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
+import { NetlinkError, decodeMessage, indexMessage, type Message, type Netlink } from '../netlink/stream.js';
 import { openRtnl, rtnl_addrdump, rtnl_linkdump } from '../netlink/rtnl.js';
 import {
   RTF_ADDRCONF, RTF_DEFAULT, RTF_EXPIRES, RTF_GATEWAY, RTF_HOST, RTF_LOCAL, RTF_NONEXTHOP,
@@ -110,6 +110,22 @@ function parseNexthopAttrs(buf: Uint8Array, nh: NextHop, family: number): void {
   }
 }
 
+/**
+ * The nexthops of an RTA_MULTIPATH payload (a list of struct rtnexthop, each followed by its
+ * own attributes), in order, until `each` returns false; a short or overlong rtnexthop ends the list.
+ */
+function forEachNexthop(mp: Uint8Array, family: number, each: (nh: NextHop) => boolean): void {
+  for (let off = 0; off + 8 <= mp.length;) {
+    const len = mp[off]! | (mp[off + 1]! << 8);
+    if (len < 8 || off + len > mp.length) break;
+    const ifindex = mp[off + 4]! | (mp[off + 5]! << 8) | (mp[off + 6]! << 16) | (mp[off + 7]! << 24);
+    const nh: NextHop = { ifindex, flags: mp[off + 2]!, gwFamily: 0, gw: new Uint8Array(0) };
+    parseNexthopAttrs(mp.subarray(off + 8, off + len), nh, family);
+    if (!each(nh)) return;
+    off += (len + 3) & ~3;
+  }
+}
+
 /** A dumped route as plain fields; RTA_MULTIPATH (struct rtnexthop list) unfolded. */
 export function routeOf(m: Message): Route {
   const h = m.header;
@@ -121,15 +137,7 @@ export function routeOf(m: Message): Route {
   const nexthops: NextHop[] = [];
   const mp = v.RTA_MULTIPATH as Uint8Array | undefined;
   if (mp) {
-    const dv = new DataView(mp.buffer, mp.byteOffset, mp.byteLength);
-    for (let off = 0; off + 8 <= mp.length;) {
-      const len = dv.getUint16(off, true);
-      if (len < 8 || off + len > mp.length) break;
-      const nh: NextHop = { ifindex: dv.getInt32(off + 4, true), flags: dv.getUint8(off + 2), gwFamily: 0, gw: new Uint8Array(0) };
-      parseNexthopAttrs(mp.subarray(off + 8, off + len), nh, family);
-      nexthops.push(nh);
-      off += (len + 3) & ~3;
-    }
+    forEachNexthop(mp, family, (nh) => nexthops.push(nh) > 0);
   } else {
     const nh: NextHop = {
       ifindex: v.RTA_OIF !== undefined ? Number(v.RTA_OIF) : 0,
@@ -195,7 +203,10 @@ export function dumpLinks(nl: Netlink): Map<number, LinkInfo> {
 
 // ------------------------------------------------------------------ IPv4
 
-/** One line of /proc/net/route, as rprint_fib reads it. */
+/**
+ * One line of /proc/net/route, as rprint_fib reads it. The addresses are the bytes of struct
+ * in_addr. streamFib4 fills one row object for every route: it is valid during the callback.
+ */
 export interface Fib4Row {
   iface: string;
   dst: Uint8Array;
@@ -211,97 +222,121 @@ export interface Fib4Row {
 }
 
 export function prefixMask4(plen: number): Uint8Array {
+  return setPrefixMask4(new Uint8Array(4), plen);
+}
+
+function setPrefixMask4(out: Uint8Array, plen: number): Uint8Array {
   const m = plen <= 0 ? 0 : plen >= 32 ? 0xffffffff : (0xffffffff << (32 - plen)) >>> 0;
-  return new Uint8Array([(m >>> 24) & 0xff, (m >>> 16) & 0xff, (m >>> 8) & 0xff, m & 0xff]);
+  out[0] = (m >>> 24) & 0xff;
+  out[1] = (m >>> 16) & 0xff;
+  out[2] = (m >>> 8) & 0xff;
+  out[3] = m & 0xff;
+  return out;
 }
 
 const int32 = (n: number): number => n | 0;
 
-/** fib_route_seq_show() for one route of the main table (null for the types it skips). */
-export function fib4Row(r: Route, links: Map<number, LinkInfo>): Fib4Row | null {
-  if (r.type === RTN_BROADCAST || r.type === RTN_MULTICAST) return null;
-  const nh = r.nexthops[0];
-  const mask = prefixMask4(r.plen);
+const T = typesOf(RTA);
+const TX = typesOf(RTAX);
+const RTM = offsetsOf(rtmsg);
+
+/**
+ * fib_route_seq_show() for one RTM_NEWROUTE of the main table, read from its indexed
+ * attributes (`tb`) into `row`; false for the types the file skips.
+ */
+function fib4Row(hdr: Uint8Array, tb: AttrIndex, metrics: AttrIndex, links: Map<number, LinkInfo>, row: Fib4Row): boolean {
+  const type = hdr[RTM.rtm_type!]!;
+  if (type === RTN_BROADCAST || type === RTN_MULTICAST) return false;
+  const plen = hdr[RTM.rtm_dst_len!]!;
+  // the first nexthop: the route's own RTA_OIF/RTA_GATEWAY/RTA_VIA, or the first rtnexthop
+  let ifindex = 0;
+  let gwFamily = 0;
+  let gw: Uint8Array | undefined;
+  const mp = tb.bytes(T.RTA_MULTIPATH!);
+  if (mp) {
+    forEachNexthop(mp, AF_INET, (nh) => {
+      ifindex = nh.ifindex;
+      gwFamily = nh.gwFamily;
+      gw = nh.gw;
+      return false;
+    });
+  } else {
+    ifindex = tb.uint(T.RTA_OIF!);
+    gw = tb.bytes(T.RTA_GATEWAY!);
+    if (gw) gwFamily = AF_INET;
+    else {
+      const via = tb.bytes(T.RTA_VIA!);
+      if (via && via.length >= 2) {
+        gwFamily = via[0]! | (via[1]! << 8);
+        gw = via.subarray(2);
+      }
+    }
+  }
   let flags = 0;
-  if (r.type === RTN_UNREACHABLE || r.type === RTN_PROHIBIT) flags = 0x0200; // RTF_REJECT
+  if (type === RTN_UNREACHABLE || type === RTN_PROHIBIT) flags = 0x0200; // RTF_REJECT
   // nhc_gw.ipv4: the first 4 bytes of the gateway union, whatever its family
-  if (nh && nh.gw.length >= 4 && (nh.gw[0]! | nh.gw[1]! | nh.gw[2]! | nh.gw[3]!) !== 0) flags |= RTF_GATEWAY;
-  if (r.plen >= 32) flags |= RTF_HOST;
+  if (gw && gw.length >= 4 && (gw[0]! | gw[1]! | gw[2]! | gw[3]!) !== 0) flags |= RTF_GATEWAY;
+  if (plen >= 32) flags |= RTF_HOST;
   flags |= RTF_UP;
-  const gw = new Uint8Array(4);
-  if (nh && nh.gwFamily === AF_INET) gw.set(nh.gw.subarray(0, 4));
-  const dev = nh && nh.ifindex ? links.get(nh.ifindex) : undefined;
-  const advmss = Number(r.metrics.RTAX_ADVMSS ?? 0);
-  return {
-    iface: dev ? dev.name : '*',
-    dst: r.dst.subarray(0, 4),
-    gw,
-    flags,
-    refcnt: 0,
-    use: 0,
-    metric: int32(r.priority),
-    mask,
-    // the kernel prints these with %d/%u, rprint_fib reads them back with %d: ints
-    mss: int32(advmss ? advmss + 40 : 0),
-    window: int32(Number(r.metrics.RTAX_WINDOW ?? 0)),
-    irtt: int32(Number(r.metrics.RTAX_RTT ?? 0) >>> 3),
-  };
+  row.gw.fill(0);
+  if (gw && gwFamily === AF_INET) row.gw.set(gw.subarray(0, 4));
+  row.dst.fill(0);
+  const dst = tb.bytes(T.RTA_DST!);
+  if (dst) row.dst.set(dst.subarray(0, 4));
+  setPrefixMask4(row.mask, plen);
+  const dev = ifindex ? links.get(ifindex) : undefined;
+  row.iface = dev ? dev.name : '*';
+  row.flags = flags;
+  row.metric = int32(tb.uint(T.RTA_PRIORITY!));
+  const m = tb.nested(T.RTA_METRICS!, metrics);
+  const advmss = m ? m.uint(TX.RTAX_ADVMSS!) : 0;
+  // the kernel prints these with %d/%u, rprint_fib reads them back with %d: ints
+  row.mss = int32(advmss ? advmss + 40 : 0);
+  row.window = int32(m ? m.uint(TX.RTAX_WINDOW!) : 0);
+  row.irtt = int32((m ? m.uint(TX.RTAX_RTT!) : 0) >>> 3);
+  return true;
 }
 
 /**
- * The lines of /proc/net/route: the main table in dump order; `exists` is false when the
- * kernel has no main table yet, when the file is empty (not even its header line).
+ * The lines of /proc/net/route: the main table in dump order, streamed: each RTM_NEWROUTE of
+ * the dump becomes its row and goes to `onRow` at once, read in place (nothing is decoded into
+ * objects: on 50k routes the garbage collector was most of the time); the row object is the
+ * same for every call. A dump the kernel flags as interrupted calls `onRestart` and runs again.
  *
- * A namespace gets its main table with its first IPv4 address (the local route's table is
- * created with main as its alias) or its first route in main; tables are never freed. Netlink
- * does not say whether an empty table exists: it is taken to exist when a route of the main
- * or local table, or an IPv4 address, is there (compat/route.md).
- */
-/**
- * The main table's rows, streamed: each RTM_NEWROUTE of the dump becomes its row and goes to
- * `onRow` at once, so a large table is never held decoded (GC was most of the time on 50k
- * routes). A dump the kernel flags as interrupted calls `onRestart` and runs again. `exists`:
- * the namespace has a main or local table, or an IPv4 address (an empty /proc/net/route).
+ * `exists` is false when the kernel has no main table yet, when the file is empty (not even its
+ * header line). A namespace gets its main table with its first IPv4 address (the local route's
+ * table is created with main as its alias) or its first route in main; tables are never freed.
+ * Netlink does not say whether an empty table exists: it is taken to exist when a route of the
+ * main or local table, or an IPv4 address, is there (compat/route.md).
  */
 export function streamFib4(sys: Sys, onRow: (row: Fib4Row) => void, onRestart: () => void): { exists: boolean } {
   const nl = openRtnl(sys);
   try {
     const links = dumpLinks(nl);
     let tables = false;
+    const spec = RTNL_MESSAGES[RTM_GETROUTE - 2]!;
+    const tb = new AttrIndex(RTA);
+    const metrics = new AttrIndex(RTAX);
+    const row: Fib4Row = {
+      iface: '', dst: new Uint8Array(4), gw: new Uint8Array(4), flags: 0, refcnt: 0, use: 0, metric: 0,
+      mask: new Uint8Array(4), mss: 0, window: 0, irtt: 0,
+    };
     const payload = encodeStruct(rtmsg, { rtm_family: AF_INET });
     nl.dump(RTM_GETROUTE, payload, (raw) => {
       if (raw.type !== RTM_GETROUTE - 2) return;
-      const m = decodeMessage(RTNL_MESSAGES[raw.type]!, raw);
-      if (Number(m.header.rtm_flags) & RTM_F_CLONED) return;
-      const table = Number(m.attrs.values.RTA_TABLE ?? m.header.rtm_table);
+      indexMessage(spec, raw, tb);
+      const hdr = raw.payload;
+      const rtmFlags = (hdr[RTM.rtm_flags!]! | (hdr[RTM.rtm_flags! + 1]! << 8) | (hdr[RTM.rtm_flags! + 2]! << 16) | (hdr[RTM.rtm_flags! + 3]! << 24)) >>> 0;
+      if (rtmFlags & RTM_F_CLONED) return;
+      const table = tb.uint(T.RTA_TABLE!, hdr[RTM.rtm_table!]);
       if (table === RT_TABLE_MAIN || table === RT_TABLE_LOCAL) tables = true;
       if (table !== RT_TABLE_MAIN) return;
-      const row = fib4Row(routeOf(m), links);
-      if (row) onRow(row);
+      if (fib4Row(hdr, tb, metrics, links, row)) onRow(row);
     }, () => {
       tables = false;
       onRestart();
     });
     return { exists: tables || rtnl_addrdump(nl, AF_INET).length > 0 };
-  } finally {
-    nl.close();
-  }
-}
-
-export function readFib4(sys: Sys): { exists: boolean; rows: Fib4Row[] } {
-  const nl = openRtnl(sys);
-  try {
-    const all = dumpRoutes(nl, AF_INET);
-    const routes = all.filter((r) => r.table === RT_TABLE_MAIN);
-    const exists =
-      all.some((r) => r.table === RT_TABLE_MAIN || r.table === RT_TABLE_LOCAL) || rtnl_addrdump(nl, AF_INET).length > 0;
-    const links = dumpLinks(nl);
-    const rows: Fib4Row[] = [];
-    for (const r of routes) {
-      const row = fib4Row(r, links);
-      if (row) rows.push(row);
-    }
-    return { exists, rows };
   } finally {
     nl.close();
   }

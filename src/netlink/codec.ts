@@ -360,3 +360,157 @@ export function encodeAttrs(table: NlaTable, attrs: readonly NlaSpec[]): Uint8Ar
   }
   return out;
 }
+
+// ---------------------------------------------------------------- the tb[] of large dumps
+
+/**
+ * libnetlink's `parse_rtattr(tb, max, rta, len)` over a declared table: one walk records where
+ * the first attribute of each known type lies, and values are read from the message's own bytes
+ * when asked for. One index serves every message of a dump (parse() starts it afresh), so a
+ * dump of 50,000 routes makes no object per message or per attribute (decodeAttrs makes both,
+ * and on large dumps the garbage collector was most of the time). The frame and the payload
+ * sizes are checked as decodeAttrs checks them, with the same DecodeError texts; a nested
+ * table is checked when it is opened.
+ */
+export class AttrIndex {
+  /** type -> attribute name, for the error texts and the `types` map */
+  private readonly names: (string | undefined)[] = [];
+  private readonly kinds: (NlaKind | undefined)[] = [];
+  private readonly minLen: Int32Array;
+  private readonly start: Int32Array;
+  private readonly len: Int32Array;
+  /** the types seen by the last parse(), to reset only those */
+  private readonly seen: Int32Array;
+  private nseen = 0;
+  private buf: Uint8Array = new Uint8Array(0);
+
+  constructor(readonly table: NlaTable) {
+    let max = 0;
+    for (const k of Object.keys(table.attrs)) max = Math.max(max, Number(k));
+    this.minLen = new Int32Array(max + 1).fill(-1);
+    this.start = new Int32Array(max + 1).fill(-1);
+    this.len = new Int32Array(max + 1);
+    this.seen = new Int32Array(max + 1);
+    for (const [k, [name, kind]] of Object.entries(table.attrs)) {
+      this.names[Number(k)] = name;
+      this.kinds[Number(k)] = kind;
+      this.minLen[Number(k)] = minPayload(kind);
+    }
+  }
+
+  /** Index the attributes of buf[off..end). */
+  parse(buf: Uint8Array, off: number, end = buf.length): this {
+    for (let i = 0; i < this.nseen; i++) this.start[this.seen[i]!] = -1;
+    this.nseen = 0;
+    this.buf = buf;
+    const { minLen, start } = this;
+    for (let p = off; p + 4 <= end;) {
+      const len = buf[p]! | (buf[p + 1]! << 8);
+      const type = (buf[p + 2]! | (buf[p + 3]! << 8)) & NLA_TYPE_MASK;
+      if (len < 4 || p + len > end) {
+        throw new DecodeError(`${this.table.name}: attribute type ${type} has length ${len} at offset ${p} of ${end}`);
+      }
+      if (type < minLen.length && minLen[type]! >= 0 && start[type] === -1) {
+        if (len - 4 < minLen[type]!) {
+          throw new DecodeError(`${this.table.name}.${this.names[type]}: payload of ${len - 4} bytes, need ${minLen[type]}`);
+        }
+        start[type] = p + 4;
+        this.len[type] = len - 4;
+        this.seen[this.nseen++] = type;
+      }
+      p += nlaAlign(len);
+    }
+    return this;
+  }
+
+  has(type: number): boolean {
+    return type < this.start.length && this.start[type]! >= 0;
+  }
+
+  /** an integer attribute (u8, u16, u32, s32, be16, be32) as its kind reads it; `absent` when it is not there */
+  uint(type: number, absent = 0): number {
+    if (!this.has(type)) return absent;
+    const b = this.buf;
+    const p = this.start[type]!;
+    switch (this.kinds[type]) {
+      case 'u8': return b[p]!;
+      case 'u16': return b[p]! | (b[p + 1]! << 8);
+      case 'be16': return (b[p]! << 8) | b[p + 1]!;
+      case 'u32': return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+      case 's32': return b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+      case 'be32': return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+      default: throw new DecodeError(`${this.table.name}.${this.names[type]}: not an integer attribute`);
+    }
+  }
+
+  /** the payload (a view of the message's bytes), or undefined */
+  bytes(type: number): Uint8Array | undefined {
+    if (!this.has(type)) return undefined;
+    const p = this.start[type]!;
+    return this.buf.subarray(p, p + this.len[type]!);
+  }
+
+  /** where the payload lies in the buffer given to parse(): [start, length], or start -1 */
+  offset(type: number): number {
+    return this.has(type) ? this.start[type]! : -1;
+  }
+  length(type: number): number {
+    return this.has(type) ? this.len[type]! : 0;
+  }
+  get buffer(): Uint8Array {
+    return this.buf;
+  }
+
+  /** a string attribute up to its NUL */
+  string(type: number): string | undefined {
+    const b = this.bytes(type);
+    return b === undefined ? undefined : decodeString(b);
+  }
+
+  /** a struct attribute, decoded (zero-extended when the kind allows a shorter payload) */
+  struct(type: number): Struct | undefined {
+    const b = this.bytes(type);
+    return b === undefined ? undefined : (decodeValue(this.table.attrs[type]![1], b, `${this.table.name}.${this.names[type]}`) as Struct);
+  }
+
+  /** a nested attribute's own attributes, indexed into `into` (which must be for its table) */
+  nested(type: number, into: AttrIndex): AttrIndex | undefined {
+    if (!this.has(type)) return undefined;
+    const p = this.start[type]!;
+    return into.parse(this.buf, p, p + this.len[type]!);
+  }
+
+}
+
+/** The smallest payload decodeValue accepts for a kind (0: any). */
+function minPayload(kind: NlaKind): number {
+  if (typeof kind === 'string') {
+    switch (kind) {
+      case 'u8': return 1;
+      case 'u16': case 'be16': return 2;
+      case 'u32': case 'be32': case 's32': return 4;
+      case 'u64': return 8;
+      default: return 0;
+    }
+  }
+  if ('struct' in kind) return kind.minSize ?? kind.struct.size;
+  return 0;
+}
+
+/** The attribute types of a table by name: `typesOf(RTA).RTA_PRIORITY` is 6. */
+export function typesOf(table: NlaTable): Readonly<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const [k, [name]] of Object.entries(table.attrs)) out[name] = Number(k);
+  return out;
+}
+
+/** The byte offset of each field of a struct: `offsetsOf(rtmsg).rtm_flags` is 8. */
+export function offsetsOf(def: StructDef): Readonly<Record<string, number>> {
+  const out: Record<string, number> = {};
+  let off = 0;
+  for (const [name, t] of def.fields) {
+    out[name] = off;
+    off += sizeOf(t);
+  }
+  return out;
+}

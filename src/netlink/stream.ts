@@ -9,7 +9,7 @@ import { NetlinkError } from './errors.js';
 
 export { NetlinkError };
 import {
-  decodeAttrs, decodeStruct, encodeStruct, DecodeError, type DecodedAttrs, type Struct,
+  decodeAttrs, decodeStruct, encodeStruct, DecodeError, type AttrIndex, type DecodedAttrs, type Struct,
 } from './codec.js';
 import {
   NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN, NLMSG_HDRLEN, NLM_F_ACK, NLM_F_ACK_TLVS,
@@ -78,6 +78,23 @@ export function decodeMessage(spec: MessageSpec, m: RawMessage): Message {
     const header = decodeStruct(spec.header, m.payload);
     const attrs = decodeAttrs(spec.attrs, m.payload, (spec.header.size + 3) & ~3);
     return { type: m.type, flags: m.flags, header, attrs };
+  } catch (e) {
+    if (e instanceof DecodeError) throw new NetlinkError(EPROTO, `netlink: malformed ${spec.name}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * Index a message's attributes into `tb` (an AttrIndex of its spec's table) after checking that
+ * its fixed header is whole: decodeMessage without making anything, for large dumps. The
+ * header's fields are read from `m.payload` at their offsets (offsetsOf).
+ */
+export function indexMessage(spec: MessageSpec, m: RawMessage, tb: AttrIndex): AttrIndex {
+  try {
+    if (m.payload.length < spec.header.size) {
+      throw new DecodeError(`${spec.header.name}: ${m.payload.length} bytes, need ${spec.header.size}`);
+    }
+    return tb.parse(m.payload, (spec.header.size + 3) & ~3);
   } catch (e) {
     if (e instanceof DecodeError) throw new NetlinkError(EPROTO, `netlink: malformed ${spec.name}: ${e.message}`);
     throw e;

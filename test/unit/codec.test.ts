@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  DecodeError, decodeAttrs, encodeAttrs, encodeStruct, iterAttrs, type Struct,
+  AttrIndex, DecodeError, decodeAttrs, encodeAttrs, encodeStruct, iterAttrs, offsetsOf, typesOf, type Struct,
 } from '../../src/netlink/codec.js';
 import {
   AF_INET, AF_INET6, IFA, IFLA, NETLINK_ROUTE, NLMSG_DONE, NLMSG_ERROR, NLM_F_ACK_TLVS,
@@ -25,7 +25,7 @@ import {
   RTNL_MESSAGES, ifaddrmsg, ifinfomsg,
 } from '../../src/netlink/messages.js';
 import {
-  Netlink, NetlinkError, decodeMessage, splitMessages, type Message, type RawMessage,
+  Netlink, NetlinkError, decodeMessage, indexMessage, splitMessages, type Message, type RawMessage,
 } from '../../src/netlink/stream.js';
 import type { NetlinkSocket, Sys } from '../../src/sys/types.js';
 
@@ -272,6 +272,48 @@ describe('RTM_NEWADDR (ifaddrmsg + IFA_*) from the kernel', () => {
     // IFA_F_PERMANENT ; IFA_F_PERMANENT|IFA_F_NODAD
     expect(a.map((m) => m.header.ifa_flags)).toEqual([0x80, 0x82]);
     expect(a[0]!.attrs.values.IFA_PROTO).toBe(1); // IFAPROT_KERNEL_LO
+  });
+});
+
+describe('AttrIndex (parse_rtattr) reads what decodeAttrs decodes', () => {
+  it('every attribute of every captured RTM_NEWLINK / RTM_NEWADDR, one index reused', () => {
+    const idx = new Map<unknown, AttrIndex>();
+    let n = 0;
+    for (const m of [...messagesOf(LINKS), ...messagesOf(ADDR4), ...messagesOf(ADDR6)]) {
+      const spec = RTNL_MESSAGES[m.type];
+      if (!spec) continue;
+      const d = decodeMessage(spec, m);
+      if (!idx.has(spec)) idx.set(spec, new AttrIndex(spec.attrs));
+      const tb = indexMessage(spec, m, idx.get(spec)!);
+      for (const [type, [name, kind]] of Object.entries(spec.attrs.attrs)) {
+        const t = Number(type);
+        const want = d.attrs.values[name];
+        expect(tb.has(t), name).toBe(want !== undefined);
+        if (want === undefined) continue;
+        if (kind === 'u8' || kind === 'u16' || kind === 'u32' || kind === 's32' || kind === 'be16' || kind === 'be32') expect(tb.uint(t), name).toBe(want);
+        else if (kind === 'asciiz' || kind === 'string') expect(tb.string(t), name).toBe(want);
+        else if (kind === 'binary') expect(hex(tb.bytes(t)), name).toBe(hex(want));
+        else if (typeof kind === 'object' && 'struct' in kind) expect(tb.struct(t), name).toEqual(want);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(60);
+  });
+
+  it('a field offset and a type number by name', () => {
+    expect(offsetsOf(ifaddrmsg)).toEqual({ ifa_family: 0, ifa_prefixlen: 1, ifa_flags: 2, ifa_scope: 3, ifa_index: 4 });
+    expect(typesOf(IFA).IFA_LABEL).toBe(3);
+  });
+
+  it('a short fixed-size attribute and a bad nla_len are DecodeErrors, an absent one is `absent`', () => {
+    const tb = new AttrIndex(IFA);
+    expect(caught(() => tb.parse(concat(bytes('0218000007000000'), nla(8, bytes('8000'))), 8))).toBeInstanceOf(DecodeError);
+    expect(caught(() => tb.parse(concat(bytes('0218000007000000'), Uint8Array.of(2, 0, 3, 0)), 8))).toBeInstanceOf(DecodeError);
+    tb.parse(concat(bytes('0218000007000000'), nla(8, le32(0x81))), 8);
+    expect([tb.uint(8), tb.has(3), tb.uint(9, -1), tb.string(3)]).toEqual([0x81, false, -1, undefined]);
+    // unknown types are skipped, and a second parse forgets the first
+    tb.parse(concat(bytes('0218000007000000'), nla(200, bytes('01')), nla(3, bytes('7800'))), 8);
+    expect([tb.has(8), tb.string(3)]).toEqual([false, 'x']);
   });
 });
 
