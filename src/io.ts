@@ -1,6 +1,5 @@
 /** Byte-exact standard streams: strings are latin1 (one char per byte), stdout is buffered like C stdio. */
 import type { ByteWriter, Io } from './sys/types.js';
-import type { ByteSink } from './format/printf.js';
 
 export function toBytes(s: Uint8Array | string): Uint8Array {
   if (typeof s !== 'string') return s;
@@ -12,14 +11,13 @@ export function toBytes(s: Uint8Array | string): Uint8Array {
  * written into large byte chunks as they come (latin1): a table of thousands of rows makes no
  * small buffers, and its row strings die young instead of living until the end.
  */
-export class BufferWriter implements ByteWriter, ByteSink {
+export class BufferWriter implements ByteWriter {
   private static readonly CHUNK = 64 * 1024;
   /** small strings are joined here first: one byte conversion per few kilobytes, not per row */
   private static readonly PENDING = 16 * 1024;
   private chunks: Uint8Array[] = [];
   private cur: Buffer | null = null;
-  /** where the next byte goes in the current chunk (ByteSink) */
-  pos = 0;
+  private pos = 0;
   private pending = '';
 
   write(bytes: Uint8Array | string): void {
@@ -38,7 +36,7 @@ export class BufferWriter implements ByteWriter, ByteSink {
     if (!this.cur || this.cur.length - this.pos < n) {
       this.seal();
       if (n >= BufferWriter.CHUNK) {
-        this.chunks.push(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Uint8Array.prototype.slice.call(bytes));
+        this.chunks.push(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes);
         return;
       }
       this.cur = Buffer.allocUnsafe(BufferWriter.CHUNK);
@@ -49,17 +47,6 @@ export class BufferWriter implements ByteWriter, ByteSink {
       this.cur.set(bytes, this.pos);
       this.pos += n;
     }
-  }
-
-  /** ByteSink: the current chunk, with at least n bytes free at `pos` */
-  room(n: number): Uint8Array {
-    this.settle();
-    if (!this.cur || this.cur.length - this.pos < n) {
-      this.seal();
-      this.cur = Buffer.allocUnsafe(Math.max(BufferWriter.CHUNK, n));
-      this.pos = 0;
-    }
-    return this.cur;
   }
 
   /** the pending strings into the byte chunks */

@@ -3,7 +3,8 @@
  * original and against iproute2 (`ip`, `ss`), interleaved in the same run; report medians,
  * ratios and peak RSS. Also start-up of each command against `node -e 0`.
  *
- *   npm run bench -- [--runs 7] [--routes 50000] [--neighbours 20000] [--sockets 50000] [--only startup,routes,arp,sockets]
+ *   npm run bench -- [--runs 7] [--routes 50000] [--neighbours 20000] [--sockets 30000]
+ *                    [--established 100000] [--only startup,routes,arp,sockets,listeners]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +21,9 @@ const argv = await yargs(hideBin(process.argv))
   .option('runs', { type: 'number', default: 7, describe: 'runs of each command (median reported)' })
   .option('routes', { type: 'number', default: 50000, describe: 'IPv4 routes for route -n' })
   .option('neighbours', { type: 'number', default: 20000, describe: 'permanent neighbours for arp -an' })
-  .option('sockets', { type: 'number', default: 50000, describe: 'established loopback TCP sockets for netstat -tan' })
-  .option('only', { type: 'string', describe: 'comma list of: startup, routes, arp, sockets' })
+  .option('sockets', { type: 'number', default: 30000, describe: 'established loopback TCP sockets for netstat -tan and -tanp' })
+  .option('established', { type: 'number', default: 100000, describe: 'established loopback TCP sockets beside a few listeners, for netstat -tln' })
+  .option('only', { type: 'string', describe: 'comma list of: startup, routes, arp, sockets, listeners' })
   .strict()
   .help()
   .parseAsync();
@@ -152,7 +154,7 @@ try {
       ], 'original arp -an');
     });
   }
-  if (want('sockets')) {
+  if (want('sockets') || want('listeners')) {
     withNamespace((ns) => {
       // loopback connections held by helpers of bounded life, at most 9000 pairs each (<= 20000 fds)
       const script = join(work, 'hold.py');
@@ -165,21 +167,43 @@ try {
         'for i in range(n):',
         "    c = socket.create_connection(('127.0.0.1', port)); a, _ = srv.accept(); keep += [c, a]",
         "open(ready, 'w').close()",
-        'time.sleep(600)',
+        'time.sleep(900)',
       ].join('\n'));
-      const per = 9000;
-      const holders = Math.ceil(argv.sockets / 2 / per);
-      for (let h = 0; h < holders; h++) {
-        const n = Math.min(per, Math.ceil(argv.sockets / 2) - h * per);
-        const ready = join(work, `ready-${h}`);
-        ns.exec(['bash', '-c', `ulimit -n 20000; setsid timeout 900 python3 ${script} ${20000 + h} ${n} ${ready} >/dev/null 2>&1 &`]);
-        for (let w = 0; w < 600 && spawnSync('test', ['-e', ready]).status !== 0; w++) spawnSync('sleep', ['0.5']);
+      let held = 0;
+      let holder = 0;
+      /** hold `total` established sockets in all (two per connection), plus one listener per helper */
+      const holdUpTo = (total: number): void => {
+        const per = 9000;
+        while (held < total) {
+          const n = Math.min(per, Math.ceil((total - held) / 2));
+          const ready = join(work, `ready-${holder}`);
+          ns.exec(['bash', '-c', `ulimit -n 20000; setsid timeout 1200 python3 ${script} ${20000 + holder} ${n} ${ready} >/dev/null 2>&1 &`]);
+          for (let w = 0; w < 600 && spawnSync('test', ['-e', ready]).status !== 0; w++) spawnSync('sleep', ['0.5']);
+          held += 2 * n;
+          holder++;
+        }
+      };
+      if (want('sockets')) {
+        holdUpTo(argv.sockets);
+        compare(ns, `netstat -tan, ${held} sockets`, [
+          { label: 'original netstat -tan', cmd: ['/usr/bin/netstat', '-tan'] },
+          { label: 'ours netstat -tan', cmd: ours('netstat', '-tan') },
+          { label: 'ss -tan', cmd: ['ss', '-tan'] },
+        ], 'original netstat -tan');
+        compare(ns, `netstat -tanp, ${held} sockets`, [
+          { label: 'original netstat -tanp', cmd: ['/usr/bin/netstat', '-tanp'] },
+          { label: 'ours netstat -tanp', cmd: ours('netstat', '-tanp') },
+          { label: 'ss -tanp', cmd: ['ss', '-tanp'] },
+        ], 'original netstat -tanp');
       }
-      compare(ns, `netstat -tan, ${argv.sockets} sockets`, [
-        { label: 'original netstat -tan', cmd: ['/usr/bin/netstat', '-tan'] },
-        { label: 'ours netstat -tan', cmd: ours('netstat', '-tan') },
-        { label: 'ss -tan', cmd: ['ss', '-tan'] },
-      ], 'original netstat -tan');
+      if (want('listeners')) {
+        holdUpTo(argv.established);
+        compare(ns, `netstat -tln, ${held} established, ${holder} listening`, [
+          { label: 'original netstat -tln', cmd: ['/usr/bin/netstat', '-tln'] },
+          { label: 'ours netstat -tln', cmd: ours('netstat', '-tln') },
+          { label: 'ss -tln', cmd: ['ss', '-tln'] },
+        ], 'original netstat -tln');
+      }
     });
   }
 } finally {

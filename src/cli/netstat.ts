@@ -7,13 +7,14 @@
  * (src/model/prgcache.ts), interfaces from rtnetlink (src/model/interface.ts); what is read
  * from /proc instead, and why, is in compat/netstat.md.
  */
-import type { Io, Sys } from '../sys/types.js';
+import type { ByteWriter, Io, Sys } from '../sys/types.js';
 import { SysError } from '../sys/types.js';
 import { Getopt } from '../lib/getopt.js';
 import { sprintf } from '../format/printf.js';
 import { ife_print } from '../format/ife_print.js';
 import { IfWorld } from '../model/interface.js';
 import { NetlinkError } from '../netlink/stream.js';
+import { BufferWriter } from '../io.js';
 import { route_info } from '../lib/getroute.js';
 import {
   ALL_INET_STATES, IPPROTO_RAW, IPPROTO_TCP, IPPROTO_UDP, IPPROTO_UDPLITE, SockDiag, TCP_LISTEN,
@@ -304,7 +305,7 @@ class Netstat {
         this.out(head + '\n');
       }
       if (argIs || this.flag_tcp) {
-        i = this.inet_info('tcp', IPPROTO_TCP, ['tcp', 'tcp6'], (p, s, prot) => p.tcp(s, prot));
+        i = this.inet_info('tcp', IPPROTO_TCP, ['tcp', 'tcp6'], (p, out, s, prot) => p.tcp(out, s, prot));
         if (i) return this.done(i);
       }
       if (argIs || this.flag_sctp) {
@@ -312,15 +313,15 @@ class Netstat {
         if (i) return this.done(i);
       }
       if (argIs || this.flag_udp) {
-        i = this.inet_info('udp', IPPROTO_UDP, ['udp', 'udp6'], (p, s, prot) => p.udp(s, prot));
+        i = this.inet_info('udp', IPPROTO_UDP, ['udp', 'udp6'], (p, out, s, prot) => p.udp(out, s, prot));
         if (i) return this.done(i);
       }
       if (argIs || this.flag_udplite) {
-        i = this.inet_info('udplite', IPPROTO_UDPLITE, ['udpl', 'udpl6'], (p, s, prot) => p.udp(s, prot));
+        i = this.inet_info('udplite', IPPROTO_UDPLITE, ['udpl', 'udpl6'], (p, out, s, prot) => p.udp(out, s, prot));
         if (i) return this.done(i);
       }
       if (argIs || this.flag_raw) {
-        i = this.inet_info('raw', IPPROTO_RAW, ['raw', 'raw6'], (p, s, prot) => p.raw(s, prot));
+        i = this.inet_info('raw', IPPROTO_RAW, ['raw', 'raw6'], (p, out, s, prot) => p.raw(out, s, prot));
         if (i) return this.done(i);
       }
       if (this.flag_igmp) {
@@ -430,7 +431,11 @@ class Netstat {
    */
   private tcpStates(): number {
     if (this.flag_all) return ALL_INET_STATES;
+    // tcp_do_one keeps the sockets without a remote port (listeners) for -l, the others without
     if (this.flag_lst) return 1 << TCP_LISTEN;
+    // with -e the listeners are dumped too (and dropped): a request socket (SYN_RECV) shows the
+    // uid of its listener, which the dump gives before it
+    if (this.flag_exp > 1) return ALL_INET_STATES;
     return ALL_INET_STATES & ~(1 << TCP_LISTEN);
   }
 
@@ -442,15 +447,24 @@ class Netstat {
     key: 'tcp' | 'udp' | 'udplite' | 'raw',
     protocol: number,
     prots: [string, string],
-    row: (p: SockPrinter, s: InetSock, prot: string) => string | null,
+    row: (p: SockPrinter, out: BufferWriter, s: InetSock, prot: string) => boolean,
   ): number {
     let rc = 0;
     const p = this.printer();
     const states = protocol === IPPROTO_TCP ? this.tcpStates() : ALL_INET_STATES;
     const info = protocol === IPPROTO_TCP && !!this.flag_opt;
-    const dump = (family: number): InetSock[] | number => {
+    /** one family's table into `out` (0), or the errno that stopped it (nothing written) */
+    const dump = (family: number, prot: string, out: ByteWriter): number => {
+      let rows = new BufferWriter();
+      const emit = (s: InetSock): void => {
+        row(p, rows, s, prot);
+      };
       try {
-        return this.sockDiag().inet(family, protocol, states, info);
+        this.sockDiag().inet(family, protocol, states, info, emit, () => {
+          rows = new BufferWriter();
+        });
+        out.write(rows.take());
+        return 0;
       } catch (e) {
         if (!(e instanceof NetlinkError || e instanceof SysError)) throw e;
         if (protocol !== IPPROTO_RAW || e.errno !== ENOENT) return e.errno;
@@ -459,37 +473,27 @@ class Netstat {
       try {
         const { socks, bogus } = readProcInet(this.sys, `/proc/net/${family === AF_INET6 ? 'raw6' : 'raw'}`);
         for (let b = 0; b < bogus; b++) this.err(MSG_BOGUS_RAW);
-        return socks;
+        rows = new BufferWriter();
+        for (const s of socks) emit(s);
+        out.write(rows.take());
+        return 0;
       } catch (e) {
         if (e instanceof SysError) return e.errno;
         throw e;
       }
     };
     if (!this.flag_arg || this.flag('flag_inet')) {
-      const list = dump(AF_INET);
-      if (typeof list === 'number') {
-        if (list !== ENOENT && list !== EACCES) {
-          this.err(`/proc/net/${key}: ${strerror(list)}\n`);
+      const errno = dump(AF_INET, prots[0], this.io.stdout);
+      if (errno) {
+        if (errno !== ENOENT && errno !== EACCES) {
+          this.err(`/proc/net/${key}: ${strerror(errno)}\n`);
           return -1;
         }
         rc = this.missing(AF_NAMES[key]);
-      } else this.rows(list, (s) => row(p, s, prots[0]));
+      }
     }
-    if (!this.flag_arg || this.flag('flag_inet6')) {
-      const list = dump(AF_INET6);
-      if (typeof list !== 'number') this.rows(list, (s) => row(p, s, prots[1]));
-    }
+    if (!this.flag_arg || this.flag('flag_inet6')) dump(AF_INET6, prots[1], this.io.stdout);
     return rc;
-  }
-
-  /** One write for a table's rows (a table may have tens of thousands). */
-  private rows<T>(list: T[], row: (x: T) => string | null): void {
-    const out: string[] = [];
-    for (const x of list) {
-      const r = row(x);
-      if (r !== null) out.push(r);
-    }
-    if (out.length) this.out(out.join(''));
   }
 
   /** unix_info(): title, header, then INFO_GUTS over unix_diag, RefCnt from /proc/net/unix. */
@@ -525,11 +529,10 @@ class Netstat {
     };
     const p = this.printer();
     let bogus = 0;
-    this.rows(list, (u) => {
-      const { row, warnings } = p.unix(u, refcnt(u));
-      bogus += warnings;
-      return row;
-    });
+    // one write for the table's rows (a table may have tens of thousands)
+    const rows = new BufferWriter();
+    for (const u of list) bogus += p.unix(rows, u, refcnt(u));
+    this.io.stdout.write(rows.take());
     for (let w = 0; w < bogus; w++) this.err(MSG_BOGUS_UNIX);
     return 0;
   }

@@ -4,7 +4,8 @@
  * has: header only) and INET_rprint, which picks them by the option flags.
  */
 import type { Io, Sys } from '../sys/types.js';
-import { bprintf, type ByteSink } from './printf.js';
+import { formatter } from './printf.js';
+import type { ByteWriter } from '../sys/types.js';
 import { BufferWriter } from '../io.js';
 import { streamFib4, type Fib4Row } from '../model/route.js';
 import { INET_sprint, INET_sprintmask, saddr } from '../lib/inet_resolve.js';
@@ -35,8 +36,11 @@ const inetFlagsOf = (iflags: number): string => {
   return s;
 };
 
+const ROW = { 1: formatter(INET_ROW_FIB[1]), 2: formatter(INET_ROW_FIB[2]), 3: formatter(INET_ROW_FIB[3]) };
+const ROW_REJECT = { 1: formatter(INET_ROW_FIB_REJECT[1]), 2: formatter(INET_ROW_FIB_REJECT[2]), 3: formatter(INET_ROW_FIB_REJECT[3]) };
+
 /** One row of rprint_fib for the extend level `ext` (1..3; 0 prints nothing), written to `out`. */
-export function fibRow(sys: Sys, out: ByteSink, r: Fib4Row, ext: number, numeric: number): void {
+export function fibRow(sys: Sys, out: ByteWriter, r: Fib4Row, ext: number, numeric: number): void {
   if (!(r.flags & RTF_UP)) return;
   // INET_sprintmask(target, numeric | 0x8000 | host?0x4000, mask), cut to 15 bytes
   const net_addr = INET_sprintmask(sys, r.dst, numeric | 0x8000 | (r.flags & RTF_HOST ? 0x4000 : 0), saddr(r.mask)).slice(0, 15);
@@ -47,16 +51,16 @@ export function fibRow(sys: Sys, out: ByteSink, r: Fib4Row, ext: number, numeric
   switch (ext) {
     case 1:
       return reject
-        ? bprintf(out, INET_ROW_FIB_REJECT[1], net_addr, mask_addr, flags, r.metric, r.use)
-        : bprintf(out, INET_ROW_FIB[1], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface);
+        ? out.write(ROW_REJECT[1](net_addr, mask_addr, flags, r.metric, r.use))
+        : out.write(ROW[1](net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface));
     case 2:
       return reject
-        ? bprintf(out, INET_ROW_FIB_REJECT[2], net_addr, mask_addr, flags)
-        : bprintf(out, INET_ROW_FIB[2], net_addr, gate_addr, mask_addr, flags, r.mss, r.window, r.irtt, r.iface);
+        ? out.write(ROW_REJECT[2](net_addr, mask_addr, flags))
+        : out.write(ROW[2](net_addr, gate_addr, mask_addr, flags, r.mss, r.window, r.irtt, r.iface));
     case 3:
       return reject
-        ? bprintf(out, INET_ROW_FIB_REJECT[3], net_addr, mask_addr, flags, r.metric, r.use)
-        : bprintf(out, INET_ROW_FIB[3], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface, r.mss, r.window, r.irtt);
+        ? out.write(ROW_REJECT[3](net_addr, mask_addr, flags, r.metric, r.use))
+        : out.write(ROW[3](net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface, r.mss, r.window, r.irtt));
   }
 }
 

@@ -2,12 +2,11 @@
  * The print side of netstat's socket tables: addr_do_one, tcp_do_one, udp_do_one, raw_do_one,
  * unix_do_one and finish_this_one of netstat.c (net-tools 2.10), one row at a time.
  */
-import type { Sys } from '../sys/types.js';
+import type { ByteWriter, Sys } from '../sys/types.js';
 import type { InetSock, UnixSock } from '../model/socket.js';
 import type { PrgCache } from '../model/prgcache.js';
 import type { Names } from './netstat_names.js';
-import { sprintf } from './printf.js';
-import { compile } from './netstat_fmt.js';
+import { formatter, sprintf } from './printf.js';
 import {
   ADDR_MIN_WIDTH, ADDR_SHORT_LEN, DGRAM_TIMER_OFF, DGRAM_TIMER_ON, DGRAM_TIMER_UNKNOWN, FMT_INODE,
   FMT_PROG, FMT_RAW, FMT_SELINUX, FMT_TCP, FMT_TIMER, FMT_UDP, FMT_USER_ID, FMT_USER_NAME,
@@ -36,20 +35,20 @@ export interface SockFlags {
   opt: boolean;
 }
 
-/** The row formats, compiled once. */
+/** The row formats, made once. */
 const fmt = {
-  tcp: compile(FMT_TCP),
-  udp: compile(FMT_UDP),
-  raw: compile(FMT_RAW),
-  userName: compile(FMT_USER_NAME),
-  userId: compile(FMT_USER_ID),
-  inode: compile(FMT_INODE),
-  prog: compile(FMT_PROG),
-  selinux: compile(FMT_SELINUX),
-  timer: compile(FMT_TIMER),
-  unixRow: compile(UNIX_ROW),
-  unixInode: compile(UNIX_INODE),
-  unixPath: compile(UNIX_PATH),
+  tcp: formatter(FMT_TCP),
+  udp: formatter(FMT_UDP),
+  raw: formatter(FMT_RAW),
+  userName: formatter(FMT_USER_NAME),
+  userId: formatter(FMT_USER_ID),
+  inode: formatter(FMT_INODE),
+  prog: formatter(FMT_PROG),
+  selinux: formatter(FMT_SELINUX),
+  timer: formatter(FMT_TIMER),
+  unixRow: formatter(UNIX_ROW),
+  unixInode: formatter(UNIX_INODE),
+  unixPath: formatter(UNIX_PATH),
 };
 
 /** printf("%2.2f", x) for the non-negative values timers have. */
@@ -78,22 +77,22 @@ export class SockPrinter {
   }
 
   /** finish_this_one(): User and Inode (-e), PID/Program name (-p), context (-Z), Timer (-o). */
-  finish(uid: number, inode: number, timers: string): string {
-    let s = '';
+  finish(out: ByteWriter, uid: number, inode: number, timers: string): void {
     if (this.f.exp > 1) {
       const name = this.f.numUser ? null : this.sys.getpwuid(uid >>> 0);
-      s += name !== null ? fmt.userName(name) : fmt.userId(uid);
-      s += fmt.inode(inode);
+      if (name !== null) out.write(fmt.userName(name));
+      else out.write(fmt.userId(uid));
+      out.write(fmt.inode(inode));
     }
-    if (this.f.prg) s += fmt.prog(this.prg.get(inode));
-    if (this.f.selinux) s += fmt.selinux(this.prg.getCon(inode));
-    if (this.f.opt) s += fmt.timer(timers);
-    return s + '\n';
+    if (this.f.prg) out.write(fmt.prog(this.prg.get(inode)));
+    if (this.f.selinux) out.write(fmt.selinux(this.prg.getCon(inode)));
+    if (this.f.opt) out.write(fmt.timer(timers));
+    out.write('\n');
   }
 
-  /** tcp_do_one(); null when the -l/-a filter (by remote port) drops the socket. */
-  tcp(s: InetSock, prot: string): string | null {
-    if (!this.f.all && ((this.f.lst && s.remotePort) || (!this.f.lst && !s.remotePort))) return null;
+  /** tcp_do_one() into `out`; false when the -l/-a filter (by remote port) drops the socket. */
+  tcp(out: ByteWriter, s: InetSock, prot: string): boolean {
+    if (!this.f.all && ((this.f.lst && s.remotePort) || (!this.f.lst && !s.remotePort))) return false;
     const local = this.addr(s.family, s.local, s.localPort, 'tcp');
     const rem = this.addr(s.family, s.remote, s.remotePort, 'tcp');
     let timers = '';
@@ -104,10 +103,10 @@ export class SockPrinter {
         timers = sprintf(TCP_TIMERS[s.timer as 1 | 2 | 3 | 4], t, s.retr, s.probes);
       } else timers = sprintf(TCP_TIMER_UNKNOWN, s.timer, t, s.retr, s.probes);
     }
-    const row = fmt.tcp( prot, s.rxq, s.txq, Math.max(ADDR_MIN_WIDTH, local.length), local,
-      Math.max(ADDR_MIN_WIDTH, rem.length), rem, TCP_STATES[s.state] ?? '',
-    );
-    return row + this.finish(s.uid, s.inode, timers);
+    out.write(fmt.tcp(prot, s.rxq, s.txq, Math.max(ADDR_MIN_WIDTH, local.length), local,
+      Math.max(ADDR_MIN_WIDTH, rem.length), rem, TCP_STATES[s.state] ?? ''));
+    this.finish(out, s.uid, s.inode, timers);
+    return true;
   }
 
   /** The -l/-a filter of udp_do_one and raw_do_one: by remote address. */
@@ -126,39 +125,43 @@ export class SockPrinter {
     return sprintf(DGRAM_TIMER_UNKNOWN, timer, f22(timeLen / 100), 0, 0);
   }
 
-  /** udp_do_one() for udp, udp6, udpl, udpl6 (the service names are udp's). */
-  udp(s: InetSock, prot: string): string | null {
-    if (!this.dgramWanted(s)) return null;
+  /** udp_do_one() for udp, udp6, udpl, udpl6 (the service names are udp's), into `out`. */
+  udp(out: ByteWriter, s: InetSock, prot: string): boolean {
+    if (!this.dgramWanted(s)) return false;
     const state = s.state === TCP_ESTABLISHED ? UDP_STATE_ESTABLISHED : s.state === TCP_CLOSE ? '' : UDP_STATE_UNKNOWN;
     const local = this.addr(s.family, s.local, s.localPort, 'udp');
     const rem = this.addr(s.family, s.remote, s.remotePort, 'udp');
     const timers = this.dgramTimers();
-    return fmt.udp(prot, s.rxq, s.txq, local, rem, state) + this.finish(s.uid, s.inode, timers);
+    out.write(fmt.udp(prot, s.rxq, s.txq, local, rem, state));
+    this.finish(out, s.uid, s.inode, timers);
+    return true;
   }
 
   /** raw_do_one(): the "port" is the IP protocol, named from /etc/protocols; the state is a number. */
-  raw(s: InetSock, prot: string): string | null {
-    if (!this.dgramWanted(s)) return null;
+  raw(out: ByteWriter, s: InetSock, prot: string): boolean {
+    if (!this.dgramWanted(s)) return false;
     const local = this.addr(s.family, s.local, s.localPort, 'raw');
     const rem = this.addr(s.family, s.remote, s.remotePort, 'raw');
     const timers = this.dgramTimers();
-    return fmt.raw(prot, s.rxq, s.txq, local, rem, s.state) + this.finish(s.uid, s.inode, timers);
+    out.write(fmt.raw(prot, s.rxq, s.txq, local, rem, s.state));
+    this.finish(out, s.uid, s.inode, timers);
+    return true;
   }
 
   /**
    * unix_do_one() for the line unix_seq_show would have printed: flags ACC for a listener,
    * SS_CONNECTED for an ESTABLISHED socket, else SS_UNCONNECTED (every socket unix_diag
-   * returns has a struct socket: it skips those whose inode is 0). Returns the row, or null
-   * when the -l/-a filter drops it, and the warnings a path with a newline would cause.
+   * returns has a struct socket: it skips those whose inode is 0). Writes the row to `out`
+   * unless the -l/-a filter drops it; returns the warnings a path with a newline would cause.
    */
-  unix(u: UnixSock, refcnt: number): { row: string | null; warnings: number } {
+  unix(out: ByteWriter, u: UnixSock, refcnt: number): number {
     const flags = u.state === TCP_LISTEN ? SO_ACCEPTCON : 0;
     const state = u.state === TCP_ESTABLISHED ? SS_CONNECTED : SS_UNCONNECTED;
     const { path, warnings } = procPath(u.name);
     if (!this.f.all) {
       if (state === SS_UNCONNECTED && flags & SO_ACCEPTCON) {
-        if (!this.f.lst) return { row: null, warnings };
-      } else if (this.f.lst) return { row: null, warnings };
+        if (!this.f.lst) return warnings;
+      } else if (this.f.lst) return warnings;
     }
     const type = UNIX_TYPES[u.type] ?? UNIX_TYPE_UNKNOWN;
     let ssState: string = UNIX_STATES[state] ?? UNIX_STATE_UNKNOWN;
@@ -168,10 +171,12 @@ export class SockPrinter {
     if (flags & SO_WAITDATA) ssFlags += 'W ';
     if (flags & SO_NOSPACE) ssFlags += 'N ';
     ssFlags += ']';
-    let row = fmt.unixRow('unix', refcnt, ssFlags, type, ssState) + fmt.unixInode(u.inode);
-    if (this.f.prg) row += fmt.prog(this.prg.get(u.inode));
-    if (this.f.selinux) row += fmt.selinux(this.prg.getCon(u.inode));
-    return { row: row + fmt.unixPath(path), warnings };
+    out.write(fmt.unixRow('unix', refcnt, ssFlags, type, ssState));
+    out.write(fmt.unixInode(u.inode));
+    if (this.f.prg) out.write(fmt.prog(this.prg.get(u.inode)));
+    if (this.f.selinux) out.write(fmt.selinux(this.prg.getCon(u.inode)));
+    out.write(fmt.unixPath(path));
+    return warnings;
   }
 }
 

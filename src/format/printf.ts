@@ -7,14 +7,6 @@
 
 type Arg = string | number | bigint;
 
-/**
- * Where bprintf writes: room(n) gives a buffer with at least n free bytes at `pos`, and the
- * writer moves `pos` itself (BufferWriter in src/io.ts).
- */
-export interface ByteSink {
-  room(n: number): Uint8Array;
-  pos: number;
-}
 
 const SPEC = /%([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|L|q|j|z|t)?([sdiuxXoc%])/g;
 
@@ -47,9 +39,8 @@ interface Spec {
   conv: string;
 }
 
-/** A format compiled once: literal text and conversions, in order. */
+/** A format parsed: literal text and conversions, in order. */
 type Compiled = (string | Spec)[];
-const compiled = new Map<string, Compiled>();
 
 function compile(fmt: string): Compiled {
   const out: Compiled = [];
@@ -78,33 +69,93 @@ function compile(fmt: string): Compiled {
   return out;
 }
 
+/** A format made into a function of its arguments. */
+export type Formatter = (...args: Arg[]) => string;
+const formatters = new Map<string, Formatter>();
+
+/**
+ * The function that formats `fmt`: made once per format, as straight-line code (the literal
+ * text and one expression per conversion), so that a table row costs a few string
+ * concatenations and no walk over the format. A conversion a table row commonly has (`%s`
+ * and an int's `%d` with a fixed width, precision and `-`) is written inline; the others go
+ * through `convert`, with the C's rules for `*` widths and precisions.
+ */
+export function formatter(fmt: string): Formatter {
+  let f = formatters.get(fmt);
+  if (!f) formatters.set(fmt, (f = build(fmt)));
+  return f;
+}
+
 export function sprintf(fmt: string, ...args: Arg[]): string {
-  let parts = compiled.get(fmt);
-  if (!parts) compiled.set(fmt, (parts = compile(fmt)));
-  let i = 0;
-  const next = (): Arg => {
-    if (i >= args.length) throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
-    return args[i++]!;
-  };
-  let out = '';
+  return formatter(fmt)(...args);
+}
+
+/** `%s` of any argument */
+const str = (v: Arg): string => (typeof v === 'string' ? v : String(v));
+const padRight = (s: string, width: number): string => (s.length >= width ? s : s + ' '.repeat(width - s.length));
+const padLeft = (s: string, width: number): string => (s.length >= width ? s : ' '.repeat(width - s.length) + s);
+/** `%d`/`%i` without flags, width or precision */
+function int(part: Spec, v: Arg): string {
+  if (SAFE32(v)) return String(part.bits === 32 ? v | 0 : v);
+  return convert(part, v, 0, false, undefined, false);
+}
+/** one conversion as the C does it, `*` values given (NaN when the format has none) */
+function generic(part: Spec, v: Arg, starWidth: Arg, starPrec: Arg): string {
+  let width = part.width === '*' ? Number(starWidth) : part.width;
+  let left = part.left;
+  if (width < 0) {
+    left = true;
+    width = -width;
+  }
+  let prec: number | undefined = part.prec === '*' ? Number(starPrec) : part.prec === null ? undefined : part.prec;
+  // C: a negative precision taken from `*` is as if none was given
+  if (prec !== undefined && prec < 0) prec = undefined;
+  const zero = part.zero && !left && prec === undefined;
+  return convert(part, v, width, left, prec, zero);
+}
+
+function build(fmt: string): Formatter {
+  const parts = compile(fmt);
+  const specs: Spec[] = [];
+  const terms: string[] = [];
+  let n = 0;
   for (const part of parts) {
     if (typeof part === 'string') {
-      out += part;
+      terms.push(JSON.stringify(part));
       continue;
     }
-    let width = part.width === '*' ? Number(next()) : part.width;
-    let left = part.left;
-    if (width < 0) {
-      left = true;
-      width = -width;
+    const k = specs.push(part) - 1;
+    const w = part.width === '*' ? `a${n++}` : 'NaN';
+    const p = part.prec === '*' ? `a${n++}` : 'NaN';
+    const v = `a${n++}`;
+    const fixed = part.width !== '*' && part.prec !== '*';
+    const plain = !part.zero && !part.plus && !part.space && !part.alt;
+    let e: string;
+    if (fixed && part.conv === 's') {
+      e = `str(${v})`;
+      if (part.prec !== null) e = `${e}.slice(0, ${part.prec})`;
+    } else if (fixed && plain && part.prec === null && (part.conv === 'd' || part.conv === 'i') && part.bits >= 32) {
+      e = `int(S[${k}], ${v})`;
+    } else {
+      terms.push(`generic(S[${k}], ${v}, ${w}, ${p})`);
+      continue;
     }
-    let prec: number | undefined = part.prec === '*' ? Number(next()) : part.prec === null ? undefined : part.prec;
-    // C: a negative precision taken from `*` is as if none was given
-    if (prec !== undefined && prec < 0) prec = undefined;
-    const zero = part.zero && !left && prec === undefined;
-    out += convert(part, next(), width, left, prec, zero);
+    const width = part.width as number;
+    if (width > 0) e = `${part.left ? 'padRight' : 'padLeft'}(${e}, ${width})`;
+    terms.push(e);
   }
-  return out;
+  const params = Array.from({ length: n }, (_, i) => `a${i}`);
+  const body =
+    `return function (${params.join(', ')}) {\n` +
+    `  if (arguments.length < ${n}) tooFew();\n` +
+    `  return ${terms.length ? terms.join(' + ') : "''"};\n};`;
+  const tooFew = (): never => {
+    throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
+  };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function('S', 'str', 'int', 'generic', 'padRight', 'padLeft', 'tooFew', body)(
+    specs, str, int, generic, padRight, padLeft, tooFew,
+  ) as Formatter;
 }
 
 /** Small integers need no BigInt: the common case of every table row. */
@@ -163,78 +214,3 @@ function convert(part: Spec, v: Arg, width: number, left: boolean, prec: number 
   }
 }
 
-/** The longest text a fast conversion of bprintf writes without asking for more room. */
-const FAST_MAX = 64;
-
-/**
- * sprintf straight into bytes (latin1): the conversions of a table row (`%s`, `%d` of an int,
- * with flags, width and precision) are written without making strings; any other conversion
- * is sprintf's own, written as its bytes. The output is the same bytes as sprintf's.
- */
-export function bprintf(out: ByteSink, fmt: string, ...args: Arg[]): void {
-  let parts = compiled.get(fmt);
-  if (!parts) compiled.set(fmt, (parts = compile(fmt)));
-  let i = 0;
-  for (const part of parts) {
-    if (typeof part === 'string') {
-      putLatin1(out, part);
-      continue;
-    }
-    if (i >= args.length) throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
-    let width = part.width === '*' ? Number(args[i++]) : part.width;
-    let left = part.left;
-    if (width < 0) {
-      left = true;
-      width = -width;
-    }
-    if (i >= args.length) throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
-    let prec: number | undefined = part.prec === '*' ? Number(args[i++]) : part.prec === null ? undefined : part.prec;
-    if (prec !== undefined && prec < 0) prec = undefined;
-    if (i >= args.length) throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
-    const v = args[i++]!;
-    if (part.conv === 's' && typeof v === 'string' && v.length <= FAST_MAX && width <= FAST_MAX) {
-      const n = prec !== undefined && prec < v.length ? prec : v.length;
-      const fill = width > n ? width - n : 0;
-      const b = out.room(n + fill);
-      let p = out.pos;
-      if (!left) for (let k = 0; k < fill; k++) b[p++] = 0x20;
-      for (let k = 0; k < n; k++) b[p++] = v.charCodeAt(k);
-      if (left) for (let k = 0; k < fill; k++) b[p++] = 0x20;
-      out.pos = p;
-      continue;
-    }
-    if ((part.conv === 'd' || part.conv === 'i') && prec === undefined && part.bits >= 32 && SAFE32(v) && width <= FAST_MAX) {
-      const n = part.bits === 32 ? v | 0 : v;
-      const neg = n < 0;
-      let m = neg ? -n : n;
-      let digits = 1;
-      for (let t = m; t >= 10; t = Math.floor(t / 10)) digits++;
-      const sign = neg ? 1 : part.plus || part.space ? 1 : 0;
-      const len = sign + digits;
-      const fill = width > len ? width - len : 0;
-      const zero = part.zero && !left;
-      const b = out.room(len + fill);
-      let p = out.pos;
-      if (!left && !zero) for (let k = 0; k < fill; k++) b[p++] = 0x20;
-      if (sign) b[p++] = neg ? 0x2d : part.plus ? 0x2b : 0x20;
-      if (zero) for (let k = 0; k < fill; k++) b[p++] = 0x30;
-      for (let k = p + digits - 1; k >= p; k--) {
-        b[k] = 0x30 + (m % 10);
-        m = Math.floor(m / 10);
-      }
-      p += digits;
-      if (left) for (let k = 0; k < fill; k++) b[p++] = 0x20;
-      out.pos = p;
-      continue;
-    }
-    const zero = part.zero && !left && prec === undefined;
-    putLatin1(out, convert(part, v, width, left, prec, zero));
-  }
-}
-
-function putLatin1(out: ByteSink, s: string): void {
-  const b = out.room(s.length);
-  let p = out.pos;
-  for (let k = 0; k < s.length; k++) b[p++] = s.charCodeAt(k);
-  out.pos = p;
-}

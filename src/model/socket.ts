@@ -17,12 +17,12 @@
  *    unix_diag.
  */
 import type { Sys } from '../sys/types.js';
-import { encodeStruct, type FieldType, type StructDef } from '../netlink/codec.js';
+import { AttrIndex, encodeStruct, offsetsOf, typesOf } from '../netlink/codec.js';
 import {
   AF_UNIX, NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, inet_diag_msg, inet_diag_req_v2, sockDiagSpec,
   unix_diag_req,
 } from '../netlink/messages.js';
-import { Netlink, NetlinkError, decodeMessage } from '../netlink/stream.js';
+import { Netlink, NetlinkError, decodeMessage, indexMessage } from '../netlink/stream.js';
 import { EPROTO } from '../../compat/errno.js';
 
 export const IPPROTO_TCP = 6;
@@ -104,10 +104,12 @@ export class SockDiag {
 
   /**
    * Every socket of one family and protocol whose state is in `states` (a bit mask), in the
-   * kernel's hash-walk order. `info`: ask for tcp_info (TCP only). Throws NetlinkError
+   * kernel's hash-walk order, handed to `each` as the dump streams in (a table may have tens
+   * of thousands: none is kept but the listeners). A dump the kernel flags as interrupted calls
+   * `onRestart` and runs again. `info`: ask for tcp_info (TCP only). Throws NetlinkError
    * (ENOENT when the kernel has no diag handler for the protocol).
    */
-  inet(family: number, protocol: number, states: number, info = false): InetSock[] {
+  inet(family: number, protocol: number, states: number, info: boolean, each: (s: InetSock) => void, onRestart: () => void): void {
     const payload = encodeStruct(inet_diag_req_v2, {
       sdiag_family: family,
       sdiag_protocol: protocol,
@@ -118,43 +120,47 @@ export class SockDiag {
       id: {},
     });
     const spec = sockDiagSpec(family, false);
+    const tb = new AttrIndex(spec.attrs);
     const O = MSG_OFFSETS;
-    const out: InetSock[] = [];
-    for (const raw of this.channel().dumpAll(SOCK_DIAG_BY_FAMILY, payload)) {
-      if (raw.type !== SOCK_DIAG_BY_FAMILY || raw.payload[0] !== family) continue;
-      // Tables have tens of thousands of rows: the fixed header is read in place, at the
-      // offsets of its declaration (messages.ts), and the attributes are decoded only when -o
-      // wants tcp_info.
+    const alen = family === 10 ? 16 : 4;
+    let listeners: InetSock[] = [];
+    this.channel().dump(SOCK_DIAG_BY_FAMILY, payload, (raw) => {
+      if (raw.type !== SOCK_DIAG_BY_FAMILY || raw.payload[0] !== family) return;
+      // the fixed header is read in place, at the offsets of its declaration (messages.ts); the
+      // attributes are indexed only when -o wants tcp_info
       const b = raw.payload;
       if (b.length < inet_diag_msg.size) {
         throw new NetlinkError(EPROTO, `netlink: malformed ${spec.name}: ${b.length} bytes, need ${inet_diag_msg.size}`);
       }
-      const dv = new DataView(b.buffer, b.byteOffset, b.length);
-      const tcpInfo = info ? (decodeMessage(spec, raw).attrs.values.INET_DIAG_INFO as Uint8Array | undefined) : undefined;
-      const alen = family === 10 ? 16 : 4;
-      const state = dv.getUint8(O.idiag_state);
+      const tcpInfo = info ? indexMessage(spec, raw, tb).bytes(INET_DIAG_T.INET_DIAG_INFO!) : undefined;
+      const state = b[O.idiag_state]!;
       const listen = protocol === IPPROTO_TCP && state === TCP_LISTEN;
-      out.push({
+      const s: InetSock = {
         family,
         state,
         local: b.subarray(O['id.idiag_src'], O['id.idiag_src'] + alen),
         remote: b.subarray(O['id.idiag_dst'], O['id.idiag_dst'] + alen),
-        localPort: dv.getUint16(O['id.idiag_sport'], false),
+        localPort: be16(b, O['id.idiag_sport']),
         // raw_sock_seq_show prints a destination port of 0, whatever connect() was given
-        remotePort: protocol === IPPROTO_RAW ? 0 : dv.getUint16(O['id.idiag_dport'], false),
+        remotePort: protocol === IPPROTO_RAW ? 0 : be16(b, O['id.idiag_dport']),
         // a listener's idiag_wqueue is sk_max_ack_backlog; /proc has write_seq - snd_una, 0
-        txq: listen ? 0 : dv.getUint32(O.idiag_wqueue, true),
-        rxq: dv.getUint32(O.idiag_rqueue, true),
-        timer: dv.getUint8(O.idiag_timer),
-        timeLen: Math.floor(dv.getUint32(O.idiag_expires, true) / 10),
-        retr: tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : dv.getUint8(O.idiag_retrans),
+        txq: listen ? 0 : le32(b, O.idiag_wqueue),
+        rxq: le32(b, O.idiag_rqueue),
+        timer: b[O.idiag_timer]!,
+        timeLen: Math.floor(le32(b, O.idiag_expires) / 10),
+        retr: tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : b[O.idiag_retrans]!,
         probes: tcpInfo && tcpInfo.length >= 4 ? tcpInfo[3]! : 0,
-        uid: dv.getUint32(O.idiag_uid, true),
-        inode: dv.getUint32(O.idiag_inode, true),
-      });
-    }
-    if (protocol === IPPROTO_TCP) fixRequestUids(out);
-    return out;
+        uid: le32(b, O.idiag_uid),
+        inode: le32(b, O.idiag_inode),
+      };
+      if (listen) listeners.push(s);
+      // the listening hash is walked before the established one, where the requests are
+      else if (protocol === IPPROTO_TCP && state === TCP_SYN_RECV && s.inode === 0) requestUid(s, listeners);
+      each(s);
+    }, () => {
+      listeners = [];
+      onRestart();
+    });
   }
 
   /** Every UNIX socket whose state is in `states`, in the hash-walk order of /proc/net/unix. */
@@ -185,45 +191,26 @@ export class SockDiag {
   }
 }
 
-/** Byte offsets of every field of a declared struct, nested ones as `outer.inner`. */
-function offsets(def: StructDef, base = 0, prefix = '', out: Record<string, number> = {}): Record<string, number> {
-  let off = base;
-  for (const [name, t] of def.fields) {
-    out[prefix + name] = off;
-    if (typeof t === 'object' && 'struct' in t) offsets(t.struct, off, `${prefix}${name}.`, out);
-    off += fieldSize(t);
-  }
-  return out;
-}
-
-function fieldSize(t: FieldType): number {
-  if (typeof t === 'string') return t === 'u8' ? 1 : t === 'u16' || t === 'be16' ? 2 : t === 'u64' ? 8 : 4;
-  if ('bytes' in t) return t.bytes;
-  if ('struct' in t) return t.struct.size;
-  return fieldSize(t.array) * t.count;
-}
-
-const MSG_OFFSETS = offsets(inet_diag_msg) as Record<
+const MSG_OFFSETS = offsetsOf(inet_diag_msg) as Record<
   'idiag_state' | 'idiag_timer' | 'idiag_retrans' | 'id.idiag_sport' | 'id.idiag_dport' | 'id.idiag_src' |
   'id.idiag_dst' | 'idiag_expires' | 'idiag_rqueue' | 'idiag_wqueue' | 'idiag_uid' | 'idiag_inode',
   number
 >;
+const INET_DIAG_T = typesOf(sockDiagSpec(2 /* AF_INET */, false).attrs);
 
+const be16 = (b: Uint8Array, o: number): number => (b[o]! << 8) | b[o + 1]!;
+const le32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
 /**
  * get_openreq4 prints the uid of the listener a request socket (SYN_RECV, inode 0) belongs
  * to; inet_req_diag_fill reports 0. The listener is the LISTEN socket on the same local port
  * whose address is the request's or the wildcard, as the kernel's listener lookup finds it.
  */
-function fixRequestUids(list: InetSock[]): void {
-  for (const s of list) {
-    if (s.state !== TCP_SYN_RECV || s.inode !== 0) continue;
-    const match = (l: InetSock, exact: boolean): boolean =>
-      l.state === TCP_LISTEN && l.localPort === s.localPort &&
-      (exact ? sameBytes(l.local, s.local) : l.local.every((b) => b === 0));
-    const l = list.find((x) => match(x, true)) ?? list.find((x) => match(x, false));
-    if (l) s.uid = l.uid;
-  }
+function requestUid(s: InetSock, listeners: InetSock[]): void {
+  const match = (l: InetSock, exact: boolean): boolean =>
+    l.localPort === s.localPort && (exact ? sameBytes(l.local, s.local) : l.local.every((b) => b === 0));
+  const l = listeners.find((x) => match(x, true)) ?? listeners.find((x) => match(x, false));
+  if (l) s.uid = l.uid;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

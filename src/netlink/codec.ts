@@ -504,12 +504,15 @@ export function typesOf(table: NlaTable): Readonly<Record<string, number>> {
   return out;
 }
 
-/** The byte offset of each field of a struct: `offsetsOf(rtmsg).rtm_flags` is 8. */
-export function offsetsOf(def: StructDef): Readonly<Record<string, number>> {
-  const out: Record<string, number> = {};
-  let off = 0;
+/**
+ * The byte offset of each field of a struct, a nested struct's fields as `outer.inner`:
+ * `offsetsOf(rtmsg).rtm_flags` is 8, `offsetsOf(inet_diag_msg)['id.idiag_sport']` is 4.
+ */
+export function offsetsOf(def: StructDef, base = 0, prefix = '', out: Record<string, number> = {}): Readonly<Record<string, number>> {
+  let off = base;
   for (const [name, t] of def.fields) {
-    out[name] = off;
+    out[prefix + name] = off;
+    if (typeof t === 'object' && 'struct' in t) offsetsOf(t.struct, off, `${prefix}${name}.`, out);
     off += sizeOf(t);
   }
   return out;
