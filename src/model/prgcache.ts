@@ -1,12 +1,12 @@
 /**
  * netstat -p: which process holds which socket, found as prg_cache_load() (netstat.c:399-497)
  * finds it — there is no netlink for it. Every numeric entry of /proc, every link in its
- * /proc/PID/fd read with readlink(2) into a 30-byte buffer (`socket:[INODE]` or `[0000]:INODE`),
+ * /proc/PID/fd read with readlink(2) (readlinkat, Sys.readlinks) into a 30-byte buffer (`socket:[INODE]` or `[0000]:INODE`),
  * and for a process holding a socket its /proc/PID/cmdline (512 bytes): "PID/argv0", argv0's
  * base name only when it starts with '/', cut to 19 bytes. The first process found with an
  * inode keeps it (prg_cache_add). With -Z, the SELinux context from /proc/PID/attr/current.
  */
-import type { Sys } from '../sys/types.js';
+import type { DirLink, Sys } from '../sys/types.js';
 import { SysError } from '../sys/types.js';
 import { sprintf } from '../format/printf.js';
 import {
@@ -18,6 +18,8 @@ const PATH_MAX_LINE = 4096; // LINE_MAX: char line[LINE_MAX]
 
 /** strtoul(s, &end, 0) over the whole string, as extract_type_*_socket_inode use it. */
 function strtoulWhole(s: string): number | null {
+  // the common case, a plain decimal number that fits a double exactly
+  if (s.length > 0 && s.length <= 15 && s.charCodeAt(0) > 0x30 && /^[0-9]+$/.test(s)) return Number(s);
   const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
   if (!m) return null;
   let v = BigInt(m[2]!.startsWith('0x') || m[2]!.startsWith('0X') ? m[2]! : m[2]!.length > 1 && m[2]!.startsWith('0') ? '0o' + m[2]!.slice(1) : m[2]!);
@@ -135,24 +137,18 @@ export class PrgCache {
       if (!/^[0-9]+$/.test(pid)) continue;
       const fdDir = `/proc/${pid}/fd`;
       if (fdDir.length >= PATH_MAX_LINE - 5) continue;
-      let fds: string[];
+      let links: DirLink[];
       try {
-        fds = this.sys.readdir(fdDir);
+        links = this.sys.readlinks(fdDir, PRG_LNAME_SIZE - 1);
       } catch (e) {
         if (!(e instanceof SysError)) throw e;
         if (e.errno === EACCES) eacces = true;
         continue;
       }
-      for (const fd of fds) {
+      for (const { name: fd, target: lname } of links) {
         if (!/^[0-9]/.test(fd)) continue;
         if (fdDir.length + 1 + fd.length + 1 > PATH_MAX_LINE) continue;
-        let lname: string;
-        try {
-          lname = this.sys.readlink(`${fdDir}/${fd}`, PRG_LNAME_SIZE - 1);
-        } catch (e) {
-          if (!(e instanceof SysError)) throw e;
-          continue;
-        }
+        if (lname === null) continue;
         const inode = type1(lname) ?? type2(lname);
         if (inode === null) continue;
         this.loaded = 2;

@@ -7,7 +7,7 @@
  * Pointers coming back from C are BigInts (null for NULL). Every C string is decoded as latin1
  * and every string passed to C is encoded as latin1 (one char per byte, see types.ts).
  */
-import { opendirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { opendirSync, readFileSync, statSync } from 'node:fs';
 import { constants as osConstants, endianness } from 'node:os';
 import { createRequire } from 'node:module';
 import type * as KoffiModule from 'koffi';
@@ -20,6 +20,7 @@ import {
   type ProtoEnt,
   type ServEnt,
   type Sys,
+  type DirLink,
   type Utsname,
 } from './types.js';
 import { EINTR, EMSGSIZE } from '../../compat/errno.js';
@@ -102,6 +103,11 @@ const c = {
     'long recv(int fd, void *buf, size_t len, int flags)',
   ),
   close: lazy<(fd: number) => number>('int close(int fd)'),
+  open: lazy<(path: Bytes, flags: number) => number>('int open(const char *path, int flags)'),
+  getdents64: lazy<(fd: number, buf: Bytes, n: number) => number>('long getdents64(int fd, void *buf, size_t n)'),
+  readlinkat: lazy<(dirfd: number, path: Bytes, buf: Bytes, n: number) => number>(
+    'long readlinkat(int dirfd, const char *path, void *buf, size_t n)',
+  ),
 
   // strings and addresses
   strlen: lazy<(s: Ptr) => number>('size_t strlen(const void *s)'),
@@ -237,6 +243,10 @@ const AF_INET6 = 10;
 const AF_NETLINK = 16;
 const SOCK_RAW = 3;
 const SOCK_CLOEXEC = 0o2000000;
+/** open(2) flags (asm-generic/fcntl.h) */
+const O_RDONLY = 0;
+const O_DIRECTORY = 0o200000;
+const O_CLOEXEC = 0o2000000;
 const SOL_SOCKET = 1;
 const SO_RCVBUF = 8;
 const SOL_NETLINK = 270;
@@ -696,14 +706,37 @@ function readdir(path: string): string[] {
   }
 }
 
-function readlink(path: string, bufsiz: number): string {
+/** struct linux_dirent64's fixed part: d_ino (8), d_off (8), d_reclen (2), d_type (1), then d_name */
+const DIRENT64_NAME = 19;
+
+function readlinks(dir: string, bufsiz: number): DirLink[] {
+  const fd = c.open(cStringArg(dir), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw sysError('opendir');
   try {
-    const target = readlinkSync(Buffer.from(path, 'latin1'), { encoding: 'buffer' });
-    return target.subarray(0, Math.max(0, bufsiz)).toString('latin1');
-  } catch (err) {
-    throw fsError(err, 'readlink');
+    const out: DirLink[] = [];
+    const ents = Buffer.allocUnsafe(64 * 1024);
+    const target = Buffer.allocUnsafe(Math.max(1, bufsiz));
+    for (;;) {
+      const n = c.getdents64(fd, ents, ents.length);
+      if (n < 0) throw sysError('readdir');
+      if (n === 0) return out;
+      for (let off = 0; off < n;) {
+        const reclen = ents.readUInt16LE(off + 16);
+        const end = ents.indexOf(0, off + DIRENT64_NAME);
+        const nameBytes = ents.subarray(off + DIRENT64_NAME, end < 0 || end > off + reclen ? off + reclen : end);
+        off += reclen;
+        const name = nameBytes.toString('latin1');
+        if (name === '.' || name === '..') continue;
+        const len = c.readlinkat(fd, Buffer.concat([nameBytes, NUL]), target, bufsiz);
+        if (len < 0) out.push({ name, target: null, errno: koffi.errno() });
+        else out.push({ name, target: target.toString('latin1', 0, len), errno: 0 });
+      }
+    }
+  } finally {
+    c.close(fd);
   }
 }
+const NUL = Buffer.of(0);
 
 function sleep(seconds: number): void {
   if (seconds > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, seconds * 1000);
@@ -738,7 +771,7 @@ export function createLiveSys(): Sys {
     setdomainname: (name) => setName('setdomainname', name),
 
     readdir,
-    readlink,
+    readlinks,
     sleep,
   };
 }

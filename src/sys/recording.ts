@@ -104,6 +104,6 @@ export const RECORDED_CALLS = [
   'geteuid', 'getenv', 'gethostbyaddr', 'gethostbyname', 'herrno', 'getnetbyaddr', 'getnetbyname',
   'getnameinfo', 'getaddrinfo', 'gai_strerror', 'getservents', 'getprotoents', 'getpwuid',
   'uname', 'gethostname', 'sethostname', 'getdomainname', 'setdomainname', 'stat',
-  'readdir', 'readlink', 'sleep',
+  'readdir', 'readlinks', 'sleep',
 ] as const;
 export type RecordedCall = (typeof RECORDED_CALLS)[number];

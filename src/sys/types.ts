@@ -141,10 +141,14 @@ export interface Sys {
    */
   readdir(path: string): string[];
   /**
-   * readlink(2) into a buffer of `bufsiz` bytes: the link's target, cut to its first `bufsiz`
-   * bytes as readlink(2) silently cuts it. Throws SysError (ENOENT, EACCES, EINVAL, ...).
+   * The links of a directory (netstat -p reads /proc/PID/fd): every entry, in readdir(3)'s
+   * order without '.' and '..', with what readlink(2) into a buffer of `bufsiz` bytes gives
+   * for it (the target, cut to its first `bufsiz` bytes as readlink(2) silently cuts it) or the
+   * errno it fails with. One call per directory: the live one opens the directory once and
+   * reads each link relative to it (readlinkat), instead of walking the whole path per link.
+   * Throws SysError when the directory cannot be opened or read (ENOENT, EACCES, ENOTDIR, ...).
    */
-  readlink(path: string, bufsiz: number): string;
+  readlinks(dir: string, bufsiz: number): DirLink[];
   /** sleep(3) for whole seconds. */
   sleep(seconds: number): void;
 }
@@ -159,6 +163,13 @@ export interface ByteWriter {
   write(bytes: Uint8Array | string): void;
   /** fflush(): hand what was written so far to the file now (a no-op where there is no file). */
   flush?(): void;
+}
+
+/** One entry of Sys.readlinks: its name, and its link's target or the errno readlink(2) gave. */
+export interface DirLink {
+  name: string;
+  target: string | null;
+  errno: number;
 }
 
 /** A command: `main(argv, sys, io) -> exit status` (0..255). argv[0] is the invoked name. */

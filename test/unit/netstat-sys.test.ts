@@ -1,5 +1,5 @@
 /**
- * The Sys calls netstat added (readdir, readlink, sleep): live against a temporary directory
+ * The Sys calls netstat added (readdir, readlinks, sleep): live against a temporary directory
  * (unprivileged, no network), and through recording and replay.
  */
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -55,18 +55,30 @@ describe('live readdir', () => {
   });
 });
 
-describe('live readlink', () => {
-  it('reads a link, cut to the buffer size as readlink(2) cuts it', () => {
-    expect(sys.readlink(join(dir, 'sock'), 29)).toBe('socket:[1234567]');
-    expect(sys.readlink(join(dir, 'long'), 29)).toBe('/a/rather/long/target/path/be');
-    expect(sys.readlink(join(dir, 'long'), 4096)).toBe('/a/rather/long/target/path/beyond/thirty/bytes');
+describe('live readlinks', () => {
+  const byName = (links: ReturnType<typeof sys.readlinks>) => Object.fromEntries(links.map((l) => [l.name, [l.target, l.errno]]));
+  it('reads every link of a directory, cut to the buffer size as readlink(2) cuts it', () => {
+    const links = sys.readlinks(dir, 29);
+    // the same entries, in the same order, as readdir
+    expect(links.map((l) => l.name)).toEqual(sys.readdir(dir));
+    expect(byName(links)).toEqual({
+      sock: ['socket:[1234567]', 0],
+      long: ['/a/rather/long/target/path/be', 0],
+      file: [null, EINVAL],
+      sub: [null, EINVAL],
+      'caf\xe9': [null, EINVAL],
+    });
+    expect(byName(sys.readlinks(dir, 4096)).long).toEqual(['/a/rather/long/target/path/beyond/thirty/bytes', 0]);
   });
-  it('fails with EINVAL on a file that is not a link, ENOENT on nothing', () => {
-    expect(errnoOf(() => sys.readlink(join(dir, 'file'), 29))).toBe(EINVAL);
-    expect(errnoOf(() => sys.readlink(join(dir, 'nothing'), 29))).toBe(ENOENT);
+  it('fails with the errno of opendir', () => {
+    expect(errnoOf(() => sys.readlinks(join(dir, 'nothing'), 29))).toBe(ENOENT);
+    expect(errnoOf(() => sys.readlinks(join(dir, 'file'), 29))).toBe(ENOTDIR);
   });
   it("reads a process's own fd links", () => {
-    expect(sys.readdir('/proc/self/fd').length).toBeGreaterThan(0);
+    const links = sys.readlinks('/proc/self/fd', 29);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((l) => /^\d+$/.test(l.name))).toBe(true);
+    expect(links.some((l) => l.target !== null && l.errno === 0)).toBe(true);
   });
 });
 
@@ -85,13 +97,13 @@ describe('recorded and replayed', () => {
   it('answers as the live calls did, errors included', () => {
     const { sys: rec, events } = createRecordingSys(sys);
     const listing = rec.readdir(dir);
-    const link = rec.readlink(join(dir, 'long'), 29);
-    const missing = errnoOf(() => rec.readlink(join(dir, 'nothing'), 29));
+    const links = rec.readlinks(dir, 29);
+    const missing = errnoOf(() => rec.readlinks(join(dir, 'nothing'), 29));
     rec.sleep(0);
     const replay = createReplaySys(parse(serialize(events)));
     expect(replay.readdir(dir)).toEqual(listing);
-    expect(replay.readlink(join(dir, 'long'), 29)).toBe(link);
-    expect(errnoOf(() => replay.readlink(join(dir, 'nothing'), 29))).toBe(missing);
+    expect(replay.readlinks(dir, 29)).toEqual(links);
+    expect(errnoOf(() => replay.readlinks(join(dir, 'nothing'), 29))).toBe(missing);
     expect(missing).toBe(ENOENT);
     expect(() => replay.sleep(0)).not.toThrow();
     // a call the recording does not hold is not made up

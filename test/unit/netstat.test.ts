@@ -252,15 +252,14 @@ describe('-p: prg_cache_load over /proc', () => {
       geteuid: () => euid,
       readdir: (p: string) => {
         if (p === '/proc') return ['self', ...Object.keys(fds)];
+        throw new SysError('opendir', ENOENT);
+      },
+      readlinks: (p: string, n: number) => {
         const pid = p.split('/')[2]!;
         const f = fds[pid];
         if (f === 'EACCES') throw new SysError('opendir', EACCES);
         if (!f) throw new SysError('opendir', ENOENT);
-        return Object.keys(f);
-      },
-      readlink: (p: string, n: number) => {
-        const [, , pid, , fd] = p.split('/');
-        return (fds[pid!] as Record<string, string>)[fd!]!.slice(0, n);
+        return Object.entries(f).map(([name, target]) => ({ name, target: target.slice(0, n), errno: 0 }));
       },
       readFile: (p: string) => {
         const pid = p.split('/')[2]!;
