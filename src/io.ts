@@ -67,12 +67,18 @@ export class BufferWriter implements ByteWriter {
 
   /** take what was written so far */
   take(): Buffer {
+    const c = this.takeChunks();
+    if (c.length === 1) return Buffer.from(c[0]!.buffer, c[0]!.byteOffset, c[0]!.byteLength);
+    return Buffer.concat(c);
+  }
+
+  /** take what was written so far as its chunks, in order (no copy into one buffer) */
+  takeChunks(): Uint8Array[] {
     this.settle();
     this.seal();
     const c = this.chunks;
     this.chunks = [];
-    if (c.length === 1) return Buffer.from(c[0]!.buffer, c[0]!.byteOffset, c[0]!.byteLength);
-    return Buffer.concat(c);
+    return c;
   }
 }
 

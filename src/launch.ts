@@ -54,7 +54,16 @@ class ClosedPipe extends Error {}
 /** stdout, buffered like C stdio; flush() (fflush) writes what is buffered now. */
 class Stdout extends BufferWriter {
   flush(): void {
-    if (writeAll(1, this.take()) === 'closed') throw new ClosedPipe('stdout: closed pipe');
+    if (this.drain() === 'closed') throw new ClosedPipe('stdout: closed pipe');
+  }
+
+  /** write what is buffered to fd 1, chunk by chunk */
+  drain(): 'ok' | 'closed' | 'failed' {
+    for (const chunk of this.takeChunks()) {
+      const r = writeAll(1, chunk);
+      if (r !== 'ok') return r;
+    }
+    return 'ok';
   }
 }
 
@@ -92,7 +101,7 @@ export function runMain(command: Command, main: Main): void {
     stderr.write(`${argv0}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     rc = 1;
   }
-  if (writeAll(1, stdout.take()) === 'closed') sigpipe();
+  if (stdout.drain() === 'closed') sigpipe();
   process.exitCode = rc & 0xff;
 }
 

@@ -236,6 +236,11 @@ function setPrefixMask4(out: Uint8Array, plen: number): Uint8Array {
 
 const int32 = (n: number): number => n | 0;
 
+/** The first 4 of `len` bytes at buf[at..] into `out` (zero-filled when there are fewer, or no buf). */
+function copy4(out: Uint8Array, buf: Uint8Array | null, at: number, len: number): void {
+  for (let i = 0; i < 4; i++) out[i] = buf && at >= 0 && i < len ? buf[at + i]! : 0;
+}
+
 const T = typesOf(RTA);
 const TX = typesOf(RTAX);
 const RTM = offsetsOf(rtmsg);
@@ -249,40 +254,42 @@ function fib4Row(hdr: Uint8Array, tb: AttrIndex, metrics: AttrIndex, links: Map<
   if (type === RTN_BROADCAST || type === RTN_MULTICAST) return false;
   const plen = hdr[RTM.rtm_dst_len!]!;
   // the first nexthop: the route's own RTA_OIF/RTA_GATEWAY/RTA_VIA, or the first rtnexthop
+  // where the first nexthop's gateway bytes are (gwBuf[gwAt..gwAt+gwLen)), and its family
   let ifindex = 0;
   let gwFamily = 0;
-  let gw: Uint8Array | undefined;
+  let gwBuf: Uint8Array = tb.buffer;
+  let gwAt = 0;
+  let gwLen = 0;
   const mp = tb.bytes(T.RTA_MULTIPATH!);
   if (mp) {
     forEachNexthop(mp, AF_INET, (nh) => {
       ifindex = nh.ifindex;
       gwFamily = nh.gwFamily;
-      gw = nh.gw;
+      gwBuf = nh.gw;
+      gwLen = nh.gw.length;
       return false;
     });
   } else {
     ifindex = tb.uint(T.RTA_OIF!);
-    gw = tb.bytes(T.RTA_GATEWAY!);
-    if (gw) gwFamily = AF_INET;
-    else {
-      const via = tb.bytes(T.RTA_VIA!);
-      if (via && via.length >= 2) {
-        gwFamily = via[0]! | (via[1]! << 8);
-        gw = via.subarray(2);
-      }
+    if (tb.has(T.RTA_GATEWAY!)) {
+      gwFamily = AF_INET;
+      gwAt = tb.offset(T.RTA_GATEWAY!);
+      gwLen = tb.length(T.RTA_GATEWAY!);
+    } else if (tb.length(T.RTA_VIA!) >= 2) {
+      const at = tb.offset(T.RTA_VIA!);
+      gwFamily = gwBuf[at]! | (gwBuf[at + 1]! << 8);
+      gwAt = at + 2;
+      gwLen = tb.length(T.RTA_VIA!) - 2;
     }
   }
   let flags = 0;
   if (type === RTN_UNREACHABLE || type === RTN_PROHIBIT) flags = 0x0200; // RTF_REJECT
   // nhc_gw.ipv4: the first 4 bytes of the gateway union, whatever its family
-  if (gw && gw.length >= 4 && (gw[0]! | gw[1]! | gw[2]! | gw[3]!) !== 0) flags |= RTF_GATEWAY;
+  if (gwLen >= 4 && (gwBuf[gwAt]! | gwBuf[gwAt + 1]! | gwBuf[gwAt + 2]! | gwBuf[gwAt + 3]!) !== 0) flags |= RTF_GATEWAY;
   if (plen >= 32) flags |= RTF_HOST;
   flags |= RTF_UP;
-  row.gw.fill(0);
-  if (gw && gwFamily === AF_INET) row.gw.set(gw.subarray(0, 4));
-  row.dst.fill(0);
-  const dst = tb.bytes(T.RTA_DST!);
-  if (dst) row.dst.set(dst.subarray(0, 4));
+  copy4(row.gw, gwFamily === AF_INET ? gwBuf : null, gwAt, gwLen);
+  copy4(row.dst, tb.buffer, tb.offset(T.RTA_DST!), tb.length(T.RTA_DST!));
   setPrefixMask4(row.mask, plen);
   const dev = ifindex ? links.get(ifindex) : undefined;
   row.iface = dev ? dev.name : '*';
