@@ -12,7 +12,8 @@ import { Disp2, arp_disp } from '../format/arp_disp.js';
 import { Getopt } from '../lib/getopt.js';
 import { inet_ntoa } from '../lib/inet.js';
 import { NetlinkError } from '../netlink/stream.js';
-import { readArpTable } from '../model/neigh.js';
+import { streamArpTable } from '../model/neigh.js';
+import { BufferWriter } from '../io.js';
 import { InetNames, cut } from '../model/arp_names.js';
 import { ArpIoctl, ENOENT, ENXIO, type ArpReq } from '../model/arpreq.js';
 import { strerror } from '../../compat/errno.js';
@@ -258,14 +259,17 @@ class Arp {
       }
       host = cut(inet_ntoa(r.addr), HOST_SHOW_SIZE);
     }
-    const disp2 = new Disp2();
+    let disp2 = new Disp2();
     let entries = 0;
     let showed = 0;
-    for (const l of readArpTable(this.sys)) {
+    // the rows are formatted as the dump streams in, and written once it is complete (an
+    // interrupted dump starts again: what it gave is thrown away)
+    let rows = new BufferWriter();
+    streamArpTable(this.sys, (l) => {
       entries++;
-      if (this.hw_set && l.type !== this.hw.type) continue;
-      if (host && l.ip !== host) continue;
-      if (this.device && l.dev !== this.device) continue;
+      if (this.hw_set && l.type !== this.hw.type) return;
+      if (host && l.ip !== host) return;
+      if (this.device && l.dev !== this.device) return;
       showed++;
       let hostname: string;
       if (this.opt_n) hostname = '?';
@@ -274,9 +278,15 @@ class Arp {
         hostname = r.rc < 0 ? l.ip : this.names.sprint(r.addr, this.opt_n | 0x8000);
         if (hostname === l.ip) hostname = '?';
       }
-      if (this.opt_e) this.out(disp2.row(hostname[0] === '?' ? l.ip : hostname, l.type, l.flags, l.hwa, l.mask, l.dev));
-      else this.out(arp_disp(hostname, l.ip, l.type, l.flags, l.hwa, l.mask, l.dev));
-    }
+      if (this.opt_e) rows.write(disp2.row(hostname[0] === '?' ? l.ip : hostname, l.type, l.flags, l.hwa, l.mask, l.dev));
+      else rows.write(arp_disp(hostname, l.ip, l.type, l.flags, l.hwa, l.mask, l.dev));
+    }, () => {
+      disp2 = new Disp2();
+      entries = 0;
+      showed = 0;
+      rows = new BufferWriter();
+    });
+    this.io.stdout.write(rows.take());
     if (this.opt_v) this.out(sprintf(MSG.trailer, entries, entries - showed, showed));
     if (!showed) {
       if (host && !this.opt_a) this.out(sprintf(MSG.noEntryShow, name!, host));

@@ -12,11 +12,15 @@
  * else 0), and ATF_PUBL|ATF_PERM, 00:00:00:00:00:00 and type 0 / dev "*" (no device) for proxies.
  */
 import type { Sys } from '../sys/types.js';
-import { encodeStruct, iterAttrs } from '../netlink/codec.js';
+import { AttrIndex, encodeStruct, iterAttrs, offsetsOf, typesOf } from '../netlink/codec.js';
 import {
-  AF_INET, RTEXT_FILTER_SKIP_STATS, RTM_GETNEIGH, RTM_NEWNEIGH, RTNL_MESSAGES, ndmsg,
+  AF_INET, NDA, RTEXT_FILTER_SKIP_STATS, RTM_GETNEIGH, RTM_NEWNEIGH, RTNL_MESSAGES, ndmsg,
 } from '../netlink/messages.js';
-import { Netlink, decodeMessage, type Message } from '../netlink/stream.js';
+import { EINTR } from '../../compat/errno.js';
+import { Netlink, NetlinkError, decodeMessage, indexMessage, type Message } from '../netlink/stream.js';
+
+const T = typesOf(NDA);
+const NDM = offsetsOf(ndmsg);
 import { openRtnl, rtnl_linkdump } from '../netlink/rtnl.js';
 import { inet_ntoa } from '../lib/inet.js';
 import { ATF_COM, ATF_PERM, ATF_PUBL } from '../../compat/arp.js';
@@ -107,15 +111,6 @@ export function links(nl: Netlink): LinkInfo[] {
   return rtnl_linkdump(nl, [['IFLA_EXT_MASK', RTEXT_FILTER_SKIP_STATS]]).map(linkInfo);
 }
 
-/** RTM_GETNEIGH dump of AF_INET (proxy entries when `proxy`), answers RTM_NEWNEIGH. */
-export function neighdump(nl: Netlink, proxy: boolean): Message[] {
-  const payload = encodeStruct(ndmsg, { ndm_family: AF_INET, ndm_flags: proxy ? NTF_PROXY : 0 });
-  return nl
-    .dumpAll(RTM_GETNEIGH, payload)
-    .filter((m) => m.type === RTM_NEWNEIGH)
-    .map((m) => decodeMessage(RTNL_MESSAGES[RTM_NEWNEIGH]!, m));
-}
-
 /** net/ipv4/arp.c ax2asc2: an AX.25 call sign, "-ssid" always, "*" when empty. */
 export function ax2asc2(a: Uint8Array): string {
   let s = '';
@@ -156,47 +151,53 @@ export function stateToFlags(state: number): number {
 
 /**
  * The lines /proc/net/arp would hold: the neighbours (hash order, NOARP/NONE skipped), then the
- * proxy entries.
+ * proxy entries, each handed to `onLine` as its dump streams in (20k neighbours are never held
+ * decoded). A dump the kernel flags as interrupted calls `onRestart` and everything is given
+ * again from the first line.
  */
-export function readArpTable(sys: Sys): ArpLine[] {
+export function streamArpTable(sys: Sys, onLine: (l: ArpLine) => void, onRestart: () => void): void {
   const nl = openRtnl(sys);
   try {
     const byIndex = new Map<number, LinkInfo>();
     for (const l of links(nl)) byIndex.set(l.index, l);
-    const out: ArpLine[] = [];
-    for (const m of neighdump(nl, false)) {
-      const state = Number(m.header.ndm_state);
-      if ((state & ~NUD_NOARP) === 0) continue;
-      const dst = m.attrs.values.NDA_DST as Uint8Array | undefined;
-      if (!dst || dst.length !== 4) continue;
-      const dev = byIndex.get(Number(m.header.ndm_ifindex));
-      const type = dev?.type ?? 0;
-      const addrLen = dev?.addrLen ?? 0;
-      const ha = (m.attrs.values.NDA_LLADDR as Uint8Array | undefined) ?? new Uint8Array(addrLen);
-      out.push({
-        ip: inet_ntoa(dst),
-        type,
-        flags: stateToFlags(state),
-        hwa: kernelHwText(type, ha, addrLen),
-        mask: '*',
-        dev: dev?.name ?? '',
-      });
+    const spec = RTNL_MESSAGES[RTM_NEWNEIGH]!;
+    const tb = new AttrIndex(NDA);
+    const dump = (proxy: boolean): void => {
+      const payload = encodeStruct(ndmsg, { ndm_family: AF_INET, ndm_flags: proxy ? NTF_PROXY : 0 });
+      nl.dump(RTM_GETNEIGH, payload, (raw) => {
+        if (raw.type !== RTM_NEWNEIGH) return;
+        indexMessage(spec, raw, tb);
+        const h = raw.payload;
+        const dst = tb.bytes(T.NDA_DST!);
+        if (!dst || dst.length !== 4) return;
+        const index = h[NDM.ndm_ifindex!]! | (h[NDM.ndm_ifindex! + 1]! << 8) | (h[NDM.ndm_ifindex! + 2]! << 16) | (h[NDM.ndm_ifindex! + 3]! << 24);
+        if (proxy) {
+          const dev = index ? byIndex.get(index) : undefined;
+          onLine({ ip: inet_ntoa(dst), type: dev?.type ?? 0, flags: ATF_PUBL | ATF_PERM, hwa: '00:00:00:00:00:00', mask: '*', dev: dev ? dev.name : '*' });
+          return;
+        }
+        const state = h[NDM.ndm_state!]! | (h[NDM.ndm_state! + 1]! << 8);
+        if ((state & ~NUD_NOARP) === 0) return;
+        const dev = byIndex.get(index);
+        const type = dev?.type ?? 0;
+        const addrLen = dev?.addrLen ?? 0;
+        const ha = tb.bytes(T.NDA_LLADDR!) ?? new Uint8Array(addrLen);
+        onLine({ ip: inet_ntoa(dst), type, flags: stateToFlags(state), hwa: kernelHwText(type, ha, addrLen), mask: '*', dev: dev?.name ?? '' });
+      }, restart);
+    };
+    // an interrupted dump starts the whole table again: the neighbours, then the proxies
+    let again = false;
+    const restart = (): void => {
+      again = true;
+    };
+    for (let attempt = 0; ; attempt++) {
+      again = false;
+      dump(false);
+      if (!again) dump(true);
+      if (!again) return;
+      if (attempt + 1 >= Netlink.DUMP_RETRIES) throw new NetlinkError(EINTR, 'netlink: dump interrupted by concurrent changes too many times');
+      onRestart();
     }
-    for (const m of neighdump(nl, true)) {
-      const dst = m.attrs.values.NDA_DST as Uint8Array | undefined;
-      if (!dst || dst.length !== 4) continue;
-      const index = Number(m.header.ndm_ifindex);
-      const dev = index ? byIndex.get(index) : undefined;
-      out.push({
-        ip: inet_ntoa(dst),
-        type: dev?.type ?? 0,
-        flags: ATF_PUBL | ATF_PERM,
-        hwa: '00:00:00:00:00:00',
-        mask: '*',
-        dev: dev ? dev.name : '*',
-      });
-    }
-    return out;
   } finally {
     nl.close();
   }
