@@ -17,7 +17,7 @@ import {
   AF_INET, NDA, RTEXT_FILTER_SKIP_STATS, RTM_GETNEIGH, RTM_NEWNEIGH, RTNL_MESSAGES, ndmsg,
 } from '../netlink/messages.js';
 import { EINTR } from '../../compat/errno.js';
-import { Netlink, NetlinkError, decodeMessage, indexMessage, type Message } from '../netlink/stream.js';
+import { Netlink, NetlinkError, indexMessage, type Message } from '../netlink/stream.js';
 
 const T = typesOf(NDA);
 const NDM = offsetsOf(ndmsg);
