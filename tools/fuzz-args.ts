@@ -4,6 +4,8 @@
  * by the original and by ours, each on a freshly built namespace of the command's scenario;
  * stdout, stderr, exit status and the kernel state after must be identical.
  *
+ * Commands: ifconfig, route, arp, hostname, netstat.
+ *
  *   node dist/tools/fuzz-args.js --command ifconfig --generate 150 --seed 1
  *       writes tools/scenarios/fuzz-ifconfig/cases.json: a fixed-seed corpus that the
  *       recorder turns into golden cases (replayed offline by npm test, live when root)
@@ -32,6 +34,40 @@ interface Pool {
   maxWords: number;
   /** a name alone may change something (hostname NAME): such cases run on fresh namespaces */
   freshWhenNamed?: boolean;
+  /**
+   * Whether an argument list can change the kernel, when the command's grammar tells (arp:
+   * its last -s or -d); a case that cannot runs on the shared namespace, where ours and the
+   * original see the same tables in the same hash order.
+   */
+  changes?: (args: string[]) => boolean;
+}
+
+/**
+ * arp's mode as its getopt loop leaves it: the last of -a, -f, -d, -s (and their long names)
+ * wins; the options that take an argument (A:H:p:i:t:) consume the next word when given alone.
+ */
+function arpChanges(args: string[]): boolean {
+  let mode = '';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a.startsWith('--')) {
+      const name = a.slice(2).split('=')[0]!;
+      if (['all', 'file', 'delete', 'set'].includes(name)) mode = name[0]!;
+      else if (['protocol', 'hw-type', 'device'].includes(name) && !a.includes('=')) i++;
+      continue;
+    }
+    if (!a.startsWith('-') || a === '-') continue;
+    for (let k = 1; k < a.length; k++) {
+      const o = a[k]!;
+      if ('adfs'.includes(o)) mode = o;
+      if ('AHpit'.includes(o)) {
+        if (k === a.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return mode === 'd' || mode === 's' || mode === 'f';
 }
 
 const POOLS: Record<string, Pool> = {
@@ -74,13 +110,32 @@ const POOLS: Record<string, Pool> = {
   },
   arp: {
     base: 'arp-edit',
-    options: ['-a', '-n', '-e', '-v', '-i', 'v0', '-H', 'ether', '-t', 'ax25', '-A', 'inet', '-p', 'inet6', '-s', '-d', '-D', '-N', '-V', '-h', '-Z', '--all', '--numeric', '--set', '--delete', '--device=v2', '--use-device'],
+    // -s and -d more than once: the changing forms are the ones worth most
+    options: ['-a', '-n', '-e', '-v', '-i', 'v0', '-H', 'ether', '-t', 'ax25', '-A', 'inet', '-p', 'inet6', '-s', '-d', '-D', '-N', '-V', '-h', '-Z', '--all', '--numeric', '--set', '--delete', '--device=v2', '--use-device', '-s', '-d', '-s', '-d', '-sD', '-ds'],
     names: ['10.1.0.2', '10.1.0.3', '10.1.0.4', '10.1.0.50', '10.1.0.100', '172.16.0.100', '10.9.9.9', 'gw', 'pub-host', 'nosuch.invalid', '10.7.0.5', ''],
     words: [
       '02:00:00:00:0a:99', '02:00:00:00:0a:98', '1:2', 'zz', 'v0', 'v1', 'v2', 'lo', 'nosuch0', 'pub', 'temp', 'priv', 'trail',
       'dontpub', 'auto', 'dev', 'netmask', '255.255.255.255', '0.0.0.0', '255.255.0.0', '10.1.0.60', 'gw',
     ],
     maxWords: 4,
+    changes: arpChanges,
+  },
+  netstat: {
+    // netstat only reads: every case runs on the shared namespace (never -c: it runs on; never
+    // -o: its timers count down, so the original does not print the same twice)
+    base: 'netstat-sockets',
+    options: [
+      '-a', '-l', '-n', '-t', '-u', '-U', '-w', '-x', '-e', '-ee', '-p', '-W', '-r', '-i', '-g', '-s', '-v', '-V',
+      '-h', '-N', '-C', '-F', '-M', '-S', '-Z', '-2', '-f', '-4', '-6', '-A', 'inet', 'inet6', 'unix', '-Ainet',
+      '--tcp', '--udp', '--all', '--numeric', '--numeric-hosts', '--numeric-ports', '--numeric-users', '--inet',
+      '--inet6', '--unix', '--protocol=inet', '--wide', '--extend', '--route', '--interfaces',
+      '--groups', '--verbose', '--symbolic', '--cache', '--fib', '-?', '-z', '--bogus', '-tulpn', '-rn', '-ie', '-an',
+      '-tn', '-un', '-ln', '-Ainet6', '--listening', '--programs', '--udplite', '--raw', '--sctp',
+    ],
+    names: ['', 'foo', 'v0', 'tcp', '5', '-', '--'],
+    words: ['inet', '-n', 'x'],
+    maxWords: 1,
+    changes: () => false,
   },
 };
 
@@ -107,9 +162,9 @@ function randomCase(i: number): Case {
   if (named) args.push(pick(pool.names));
   const words = named ? rng.below(pool.maxWords + 1) : 0;
   for (let n = words; n > 0; n--) args.push(pick(pool.words));
-  // only words after the name can change anything; the others only display, and run on the
-  // shared namespace, settled so that counters stand still
-  const fresh = words > 0 || (named && pool.freshWhenNamed === true);
+  // only words after the name can change anything (or what the grammar says can); the others
+  // only display, and run on the shared namespace, settled so that counters stand still
+  const fresh = pool.changes ? pool.changes(args) : words > 0 || (named && pool.freshWhenNamed === true);
   const c: Case = { name: `f${String(i).padStart(4, '0')}`, argv: [argv.command, ...args], ...(fresh ? { fresh: true } : {}) };
   if (rng.below(1000) < argv.nobody * 1000) c.user = 'nobody';
   return c;
