@@ -94,6 +94,12 @@ export function sprintf(fmt: string, ...args: Arg[]): string {
 const str = (v: Arg): string => (typeof v === 'string' ? v : String(v));
 const padRight = (s: string, width: number): string => (s.length >= width ? s : s + ' '.repeat(width - s.length));
 const padLeft = (s: string, width: number): string => (s.length >= width ? s : ' '.repeat(width - s.length) + s);
+/** a `*` width: padded on the left, or on the right for `-` or a negative width */
+function starPad(s: string, starWidth: Arg, left: boolean): string {
+  const width = Number(starWidth);
+  if (width < 0) return padRight(s, -width);
+  return left ? padRight(s, width) : padLeft(s, width);
+}
 /** `%d`/`%i` without flags, width or precision */
 function int(part: Spec, v: Arg): string {
   if (SAFE32(v)) return String(part.bits === 32 ? v | 0 : v);
@@ -131,7 +137,13 @@ function build(fmt: string): Formatter {
     const fixed = part.width !== '*' && part.prec !== '*';
     const plain = !part.zero && !part.plus && !part.space && !part.alt;
     let e: string;
-    if (fixed && part.conv === 's') {
+    if (part.conv === 's' && part.width === '*' && part.prec !== '*') {
+      // `%-*s`, a width from the arguments (negative: left-justified)
+      e = `str(${v})`;
+      if (part.prec !== null) e = `${e}.slice(0, ${part.prec})`;
+      terms.push(`starPad(${e}, ${w}, ${part.left})`);
+      continue;
+    } else if (fixed && part.conv === 's') {
       e = `str(${v})`;
       if (part.prec !== null) e = `${e}.slice(0, ${part.prec})`;
     } else if (fixed && plain && part.prec === null && (part.conv === 'd' || part.conv === 'i') && part.bits >= 32) {
@@ -153,8 +165,8 @@ function build(fmt: string): Formatter {
     throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
   };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('S', 'str', 'int', 'generic', 'padRight', 'padLeft', 'tooFew', body)(
-    specs, str, int, generic, padRight, padLeft, tooFew,
+  return new Function('S', 'str', 'int', 'generic', 'padRight', 'padLeft', 'starPad', 'tooFew', body)(
+    specs, str, int, generic, padRight, padLeft, starPad, tooFew,
   ) as Formatter;
 }
 
