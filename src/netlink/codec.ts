@@ -373,10 +373,12 @@ export function encodeAttrs(table: NlaTable, attrs: readonly NlaSpec[]): Uint8Ar
  * table is checked when it is opened.
  */
 export class AttrIndex {
-  /** type -> attribute name, for the error texts and the `types` map */
+  /** type -> the table's name and kind of that attribute */
   private readonly names: (string | undefined)[] = [];
   private readonly kinds: (NlaKind | undefined)[] = [];
+  /** type -> the smallest payload its kind accepts, -1 for a type the table does not know */
   private readonly minLen: Int32Array;
+  /** type -> where the first such attribute's payload starts in `buf` (-1: none), and its length */
   private readonly start: Int32Array;
   private readonly len: Int32Array;
   /** the types seen by the last parse(), to reset only those */
@@ -450,13 +452,15 @@ export class AttrIndex {
     return this.buf.subarray(p, p + this.len[type]!);
   }
 
-  /** where the payload lies in the buffer given to parse(): [start, length], or start -1 */
+  /** where the payload starts in the buffer given to parse() (`buffer`), or -1 when absent */
   offset(type: number): number {
     return this.has(type) ? this.start[type]! : -1;
   }
+  /** the payload's length, 0 when absent */
   length(type: number): number {
     return this.has(type) ? this.len[type]! : 0;
   }
+  /** the buffer given to the last parse() */
   get buffer(): Uint8Array {
     return this.buf;
   }
@@ -470,7 +474,7 @@ export class AttrIndex {
   /** a struct attribute, decoded (zero-extended when the kind allows a shorter payload) */
   struct(type: number): Struct | undefined {
     const b = this.bytes(type);
-    return b === undefined ? undefined : (decodeValue(this.table.attrs[type]![1], b, `${this.table.name}.${this.names[type]}`) as Struct);
+    return b === undefined ? undefined : (decodeValue(this.kinds[type]!, b, `${this.table.name}.${this.names[type]}`) as Struct);
   }
 
   /** a nested attribute's own attributes, indexed into `into` (which must be for its table) */
@@ -479,7 +483,6 @@ export class AttrIndex {
     const p = this.start[type]!;
     return into.parse(this.buf, p, p + this.len[type]!);
   }
-
 }
 
 /** The smallest payload decodeValue accepts for a kind (0: any). */
