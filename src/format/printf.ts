@@ -124,6 +124,16 @@ function build(fmt: string): Formatter {
   const parts = compile(fmt);
   const specs: Spec[] = [];
   const terms: string[] = [];
+  // each inline conversion remembers its last argument(s) and text: a table repeats most of
+  // its column values (a gateway, a netmask, a state, 0), which then cost no new string
+  const memo: string[] = [];
+  const remembered = (k: number, args: string[], e: string): string => {
+    memo.push(...args.map((_, i) => `l${k}_${i} = UNSET`), `o${k} = ''`);
+    const same = args.map((x, i) => `${x} === l${k}_${i}`).join(' && ');
+    const keep = args.map((x, i) => `l${k}_${i} = ${x}`).join(', ');
+    // the text first: when it throws, nothing is remembered
+    return `(${same} ? o${k} : (o${k} = ${e}, ${keep}, o${k}))`;
+  };
   let n = 0;
   for (const part of parts) {
     if (typeof part === 'string') {
@@ -141,7 +151,7 @@ function build(fmt: string): Formatter {
       // `%-*s`, a width from the arguments (negative: left-justified)
       e = `str(${v})`;
       if (part.prec !== null) e = `${e}.slice(0, ${part.prec})`;
-      terms.push(`starPad(${e}, ${w}, ${part.left})`);
+      terms.push(remembered(k, [w, v], `starPad(${e}, ${w}, ${part.left})`));
       continue;
     } else if (fixed && part.conv === 's') {
       e = `str(${v})`;
@@ -154,10 +164,11 @@ function build(fmt: string): Formatter {
     }
     const width = part.width as number;
     if (width > 0) e = `${part.left ? 'padRight' : 'padLeft'}(${e}, ${width})`;
-    terms.push(e);
+    terms.push(remembered(k, [v], e));
   }
   const params = Array.from({ length: n }, (_, i) => `a${i}`);
   const body =
+    (memo.length ? `let ${memo.join(', ')};\n` : '') +
     `return function (${params.join(', ')}) {\n` +
     `  if (arguments.length < ${n}) tooFew();\n` +
     `  return ${terms.length ? terms.join(' + ') : "''"};\n};`;
@@ -165,10 +176,13 @@ function build(fmt: string): Formatter {
     throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
   };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('S', 'str', 'int', 'generic', 'padRight', 'padLeft', 'starPad', 'tooFew', body)(
-    specs, str, int, generic, padRight, padLeft, starPad, tooFew,
+  return new Function('S', 'str', 'int', 'generic', 'padRight', 'padLeft', 'starPad', 'tooFew', 'UNSET', body)(
+    specs, str, int, generic, padRight, padLeft, starPad, tooFew, UNSET,
   ) as Formatter;
 }
+
+/** what no argument is: the first call of a formatter computes every conversion */
+const UNSET = Symbol('unset');
 
 /** Small integers need no BigInt: the common case of every table row. */
 const SAFE32 = (v: Arg): v is number => typeof v === 'number' && Number.isInteger(v) && v >= -0x80000000 && v <= 0xffffffff;
