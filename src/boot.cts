@@ -6,7 +6,6 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadBundle } from './bundle-loader.cjs';
 
 export function boot(command: string): void {
@@ -23,5 +22,7 @@ export function boot(command: string): void {
     loadBundle(bundle);
     return;
   }
+  // node:url only here: the bundle path never needs it
+  const { pathToFileURL } = require('node:url') as typeof import('node:url');
   void import(pathToFileURL(launch).href).then((m: { run(c: string): Promise<void> }) => m.run(command));
 }

@@ -4,7 +4,7 @@
  * has: header only) and INET_rprint, which picks them by the option flags.
  */
 import type { Io, Sys } from '../sys/types.js';
-import { formatter } from './printf.js';
+import { sprintf } from './printf.js';
 import type { ByteWriter } from '../sys/types.js';
 import { BufferWriter } from '../io.js';
 import { streamFib4, type Fib4Row } from '../model/route.js';
@@ -36,9 +36,6 @@ const inetFlagsOf = (iflags: number): string => {
   return s;
 };
 
-const ROW = { 1: formatter(INET_ROW_FIB[1]), 2: formatter(INET_ROW_FIB[2]), 3: formatter(INET_ROW_FIB[3]) };
-const ROW_REJECT = { 1: formatter(INET_ROW_FIB_REJECT[1]), 2: formatter(INET_ROW_FIB_REJECT[2]), 3: formatter(INET_ROW_FIB_REJECT[3]) };
-
 /** One row of rprint_fib for the extend level `ext` (1..3; 0 prints nothing), written to `out`. */
 export function fibRow(sys: Sys, out: ByteWriter, r: Fib4Row, ext: number, numeric: number): void {
   if (!(r.flags & RTF_UP)) return;
@@ -51,16 +48,16 @@ export function fibRow(sys: Sys, out: ByteWriter, r: Fib4Row, ext: number, numer
   switch (ext) {
     case 1:
       return reject
-        ? out.write(ROW_REJECT[1](net_addr, mask_addr, flags, r.metric, r.use))
-        : out.write(ROW[1](net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface));
+        ? out.write(sprintf(INET_ROW_FIB_REJECT[1], net_addr, mask_addr, flags, r.metric, r.use))
+        : out.write(sprintf(INET_ROW_FIB[1], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface));
     case 2:
       return reject
-        ? out.write(ROW_REJECT[2](net_addr, mask_addr, flags))
-        : out.write(ROW[2](net_addr, gate_addr, mask_addr, flags, r.mss, r.window, r.irtt, r.iface));
+        ? out.write(sprintf(INET_ROW_FIB_REJECT[2], net_addr, mask_addr, flags))
+        : out.write(sprintf(INET_ROW_FIB[2], net_addr, gate_addr, mask_addr, flags, r.mss, r.window, r.irtt, r.iface));
     case 3:
       return reject
-        ? out.write(ROW_REJECT[3](net_addr, mask_addr, flags, r.metric, r.use))
-        : out.write(ROW[3](net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface, r.mss, r.window, r.irtt));
+        ? out.write(sprintf(INET_ROW_FIB_REJECT[3], net_addr, mask_addr, flags, r.metric, r.use))
+        : out.write(sprintf(INET_ROW_FIB[3], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface, r.mss, r.window, r.irtt));
   }
 }
 

@@ -6,7 +6,7 @@ import type { ByteWriter, Sys } from '../sys/types.js';
 import type { InetSock, UnixSock } from '../model/socket.js';
 import type { PrgCache } from '../model/prgcache.js';
 import type { Names } from './netstat_names.js';
-import { formatter, sprintf } from './printf.js';
+import { sprintf } from './printf.js';
 import {
   ADDR_MIN_WIDTH, ADDR_SHORT_LEN, DGRAM_TIMER_OFF, DGRAM_TIMER_ON, DGRAM_TIMER_UNKNOWN, FMT_INODE,
   FMT_PROG, FMT_RAW, FMT_SELINUX, FMT_TCP, FMT_TIMER, FMT_UDP, FMT_USER_ID, FMT_USER_NAME,
@@ -34,22 +34,6 @@ export interface SockFlags {
   selinux: boolean;
   opt: boolean;
 }
-
-/** The row formats, made once. */
-const fmt = {
-  tcp: formatter(FMT_TCP),
-  udp: formatter(FMT_UDP),
-  raw: formatter(FMT_RAW),
-  userName: formatter(FMT_USER_NAME),
-  userId: formatter(FMT_USER_ID),
-  inode: formatter(FMT_INODE),
-  prog: formatter(FMT_PROG),
-  selinux: formatter(FMT_SELINUX),
-  timer: formatter(FMT_TIMER),
-  unixRow: formatter(UNIX_ROW),
-  unixInode: formatter(UNIX_INODE),
-  unixPath: formatter(UNIX_PATH),
-};
 
 /** printf("%2.2f", x) for the non-negative values timers have. */
 function f22(x: number): string {
@@ -80,13 +64,13 @@ export class SockPrinter {
   finish(out: ByteWriter, uid: number, inode: number, timers: string): void {
     if (this.f.exp > 1) {
       const name = this.f.numUser ? null : this.sys.getpwuid(uid >>> 0);
-      if (name !== null) out.write(fmt.userName(name));
-      else out.write(fmt.userId(uid));
-      out.write(fmt.inode(inode));
+      if (name !== null) out.write(sprintf(FMT_USER_NAME, name));
+      else out.write(sprintf(FMT_USER_ID, uid));
+      out.write(sprintf(FMT_INODE, inode));
     }
-    if (this.f.prg) out.write(fmt.prog(this.prg.get(inode)));
-    if (this.f.selinux) out.write(fmt.selinux(this.prg.getCon(inode)));
-    if (this.f.opt) out.write(fmt.timer(timers));
+    if (this.f.prg) out.write(sprintf(FMT_PROG, this.prg.get(inode)));
+    if (this.f.selinux) out.write(sprintf(FMT_SELINUX, this.prg.getCon(inode)));
+    if (this.f.opt) out.write(sprintf(FMT_TIMER, timers));
     out.write('\n');
   }
 
@@ -103,7 +87,7 @@ export class SockPrinter {
         timers = sprintf(TCP_TIMERS[s.timer as 1 | 2 | 3 | 4], t, s.retr, s.probes);
       } else timers = sprintf(TCP_TIMER_UNKNOWN, s.timer, t, s.retr, s.probes);
     }
-    out.write(fmt.tcp(prot, s.rxq, s.txq, Math.max(ADDR_MIN_WIDTH, local.length), local,
+    out.write(sprintf(FMT_TCP, prot, s.rxq, s.txq, Math.max(ADDR_MIN_WIDTH, local.length), local,
       Math.max(ADDR_MIN_WIDTH, rem.length), rem, TCP_STATES[s.state] ?? ''));
     this.finish(out, s.uid, s.inode, timers);
     return true;
@@ -132,7 +116,7 @@ export class SockPrinter {
     const local = this.addr(s.family, s.local, s.localPort, 'udp');
     const rem = this.addr(s.family, s.remote, s.remotePort, 'udp');
     const timers = this.dgramTimers();
-    out.write(fmt.udp(prot, s.rxq, s.txq, local, rem, state));
+    out.write(sprintf(FMT_UDP, prot, s.rxq, s.txq, local, rem, state));
     this.finish(out, s.uid, s.inode, timers);
     return true;
   }
@@ -143,7 +127,7 @@ export class SockPrinter {
     const local = this.addr(s.family, s.local, s.localPort, 'raw');
     const rem = this.addr(s.family, s.remote, s.remotePort, 'raw');
     const timers = this.dgramTimers();
-    out.write(fmt.raw(prot, s.rxq, s.txq, local, rem, s.state));
+    out.write(sprintf(FMT_RAW, prot, s.rxq, s.txq, local, rem, s.state));
     this.finish(out, s.uid, s.inode, timers);
     return true;
   }
@@ -171,11 +155,11 @@ export class SockPrinter {
     if (flags & SO_WAITDATA) ssFlags += 'W ';
     if (flags & SO_NOSPACE) ssFlags += 'N ';
     ssFlags += ']';
-    out.write(fmt.unixRow('unix', refcnt, ssFlags, type, ssState));
-    out.write(fmt.unixInode(u.inode));
-    if (this.f.prg) out.write(fmt.prog(this.prg.get(u.inode)));
-    if (this.f.selinux) out.write(fmt.selinux(this.prg.getCon(u.inode)));
-    out.write(fmt.unixPath(path));
+    out.write(sprintf(UNIX_ROW, 'unix', refcnt, ssFlags, type, ssState));
+    out.write(sprintf(UNIX_INODE, u.inode));
+    if (this.f.prg) out.write(sprintf(FMT_PROG, this.prg.get(u.inode)));
+    if (this.f.selinux) out.write(sprintf(FMT_SELINUX, this.prg.getCon(u.inode)));
+    out.write(sprintf(UNIX_PATH, path));
     return warnings;
   }
 }

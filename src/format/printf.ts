@@ -71,23 +71,61 @@ function compile(fmt: string): Compiled {
 
 /** A format made into a function of its arguments. */
 export type Formatter = (...args: Arg[]) => string;
-const formatters = new Map<string, Formatter>();
+
+interface Entry {
+  parts: Compiled;
+  /** how many times it was used before it was made into a function */
+  uses: number;
+  fn: Formatter | null;
+}
+const formats = new Map<string, Entry>();
+/**
+ * A format used this often is made into a function (straight-line code, see `build`); before
+ * that it is read part by part. Making one costs more than reading it a few times: a command
+ * that prints a handful of lines, each with its own format, never pays for it.
+ */
+const BUILD_AFTER = 16;
+
+function entry(fmt: string): Entry {
+  let e = formats.get(fmt);
+  if (!e) formats.set(fmt, (e = { parts: compile(fmt), uses: 0, fn: null }));
+  return e;
+}
 
 /**
- * The function that formats `fmt`: made once per format, as straight-line code (the literal
- * text and one expression per conversion), so that a table row costs a few string
- * concatenations and no walk over the format. A conversion a table row commonly has (`%s`
- * and an int's `%d` with a fixed width, precision and `-`) is written inline; the others go
- * through `convert`, with the C's rules for `*` widths and precisions.
+ * The function that formats `fmt` as sprintf does, made now: for a caller about to print a
+ * table with it.
  */
 export function formatter(fmt: string): Formatter {
-  let f = formatters.get(fmt);
-  if (!f) formatters.set(fmt, (f = build(fmt)));
-  return f;
+  const e = entry(fmt);
+  return (e.fn ??= build(fmt, e.parts));
 }
 
 export function sprintf(fmt: string, ...args: Arg[]): string {
-  return formatter(fmt)(...args);
+  const e = entry(fmt);
+  if (e.fn) return e.fn(...args);
+  if (++e.uses >= BUILD_AFTER) return (e.fn = build(fmt, e.parts))(...args);
+  return interpret(fmt, e.parts, args);
+}
+
+/** sprintf reading the parsed format part by part */
+function interpret(fmt: string, parts: Compiled, args: Arg[]): string {
+  let i = 0;
+  const next = (): Arg => {
+    if (i >= args.length) throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
+    return args[i++]!;
+  };
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const width = part.width === '*' ? next() : NaN;
+    const prec = part.prec === '*' ? next() : NaN;
+    out += generic(part, next(), width, prec);
+  }
+  return out;
 }
 
 /** `%s` of any argument */
@@ -120,8 +158,14 @@ function generic(part: Spec, v: Arg, starWidth: Arg, starPrec: Arg): string {
   return convert(part, v, width, left, prec, zero);
 }
 
-function build(fmt: string): Formatter {
-  const parts = compile(fmt);
+/**
+ * A format made into a function, as straight-line code (the literal text and one expression
+ * per conversion), so that a table row costs a few string concatenations and no walk over the
+ * format. A conversion a table row commonly has (`%s` and an int's `%d` with a fixed width,
+ * precision and `-`, `%-*s`) is written inline; the others go through `convert`, with the C's
+ * rules for `*` widths and precisions.
+ */
+function build(fmt: string, parts: Compiled): Formatter {
   const specs: Spec[] = [];
   const terms: string[] = [];
   // each inline conversion remembers its last argument(s) and text: a table repeats most of

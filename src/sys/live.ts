@@ -8,7 +8,7 @@
  * and every string passed to C is encoded as latin1 (one char per byte, see types.ts).
  */
 import { opendirSync, readFileSync, statSync } from 'node:fs';
-import { constants as osConstants, endianness } from 'node:os';
+import { constants as osConstants, endianness, hostname as nodeHostname } from 'node:os';
 import { createRequire } from 'node:module';
 import type * as KoffiModule from 'koffi';
 import {
@@ -671,6 +671,21 @@ function getName(fn: 'gethostname' | 'getdomainname'): string {
   return cStringIn(buf);
 }
 
+/**
+ * gethostname(): Node's os.hostname() is the same system call and needs no libc binding (so
+ * plain `hostname` never loads koffi); it decodes the bytes as UTF-8, so it is taken only
+ * when every byte is ASCII, and libc's is asked otherwise (and for any failure).
+ */
+function gethostname(): string {
+  try {
+    const name = nodeHostname();
+    if (/^[\x01-\x7f]*$/.test(name)) return name;
+  } catch {
+    // libc's answer, errno included, below
+  }
+  return getName('gethostname');
+}
+
 /** sethostname / setdomainname take the bytes and a length, no NUL. */
 function setName(fn: 'sethostname' | 'setdomainname', name: string): void {
   const bytes = Buffer.from(name, 'latin1');
@@ -765,7 +780,7 @@ export function createLiveSys(): Sys {
     getpwuid,
 
     uname,
-    gethostname: () => getName('gethostname'),
+    gethostname,
     sethostname: (name) => setName('sethostname', name),
     getdomainname: () => getName('getdomainname'),
     setdomainname: (name) => setName('setdomainname', name),
