@@ -22,9 +22,9 @@
  */
 import type { Sys } from '../sys/types.js';
 import { AttrIndex, DecodeError, iterAttrs, encodeStruct, offsetsOf, typesOf, type Struct } from '../netlink/codec.js';
-import { AF_INET, AF_INET6, RTA, RTAX, RTM_GETROUTE, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
+import { AF_INET, AF_INET6, IFLA, RTA, RTAX, RTM_GETROUTE, RTM_NEWLINK, RTNL_MESSAGES, ifinfomsg, rtmsg } from '../netlink/messages.js';
 import { NetlinkError, decodeMessage, indexMessage, type Message, type Netlink } from '../netlink/stream.js';
-import { openRtnl, rtnl_addrdump, rtnl_linkdump } from '../netlink/rtnl.js';
+import { openRtnl, rtnl_addrdump, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import {
   RTF_ADDRCONF, RTF_DEFAULT, RTF_EXPIRES, RTF_GATEWAY, RTF_HOST, RTF_LOCAL, RTF_NONEXTHOP,
   RTF_REJECT, RTF_UP,
@@ -192,14 +192,23 @@ export function dumpRoutes(nl: Netlink, family: number, rtmFlags = 0): Route[] {
   return out;
 }
 
+/** Every link's index, name and flags (the rest of each RTM_NEWLINK is not decoded). */
 export function dumpLinks(nl: Netlink): Map<number, LinkInfo> {
   const links = new Map<number, LinkInfo>();
-  for (const m of rtnl_linkdump(nl)) {
-    const index = Number(m.header.ifi_index);
-    links.set(index, { index, name: String(m.attrs.values.IFLA_IFNAME ?? ''), flags: Number(m.header.ifi_flags) });
+  const spec = RTNL_MESSAGES[RTM_NEWLINK]!;
+  const tb = new AttrIndex(IFLA);
+  for (const m of rtnl_linkdump_raw(nl)) {
+    indexMessage(spec, m, tb);
+    const h = m.payload;
+    const index = le32(h, IFI.ifi_index!) | 0;
+    links.set(index, { index, name: tb.string(IFLA_T.IFLA_IFNAME!) ?? '', flags: le32(h, IFI.ifi_flags!) });
   }
   return links;
 }
+
+const IFI = offsetsOf(ifinfomsg);
+const IFLA_T = typesOf(IFLA);
+const le32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
 // ------------------------------------------------------------------ IPv4
 

@@ -21,8 +21,13 @@ function decodeAll(msgs: RawMessage[], expect: number): Message[] {
 
 /** RTM_GETLINK dump of every link (AF_UNSPEC), answers RTM_NEWLINK. */
 export function rtnl_linkdump(nl: Netlink, attrs: readonly NlaSpec[] = []): Message[] {
+  return decodeAll(rtnl_linkdump_raw(nl, attrs), RTM_GETLINK - 2);
+}
+
+/** The same dump, its RTM_NEWLINK answers not decoded. */
+export function rtnl_linkdump_raw(nl: Netlink, attrs: readonly NlaSpec[] = []): RawMessage[] {
   const payload = concat(encodeStruct(ifinfomsg, { ifi_family: 0 }), encodeAttrs(IFLA, attrs));
-  return decodeAll(nl.dumpAll(RTM_GETLINK, payload), RTM_GETLINK - 2);
+  return nl.dumpAll(RTM_GETLINK, payload).filter((m) => m.type === RTM_GETLINK - 2);
 }
 
 /** RTM_GETADDR dump for one family, answers RTM_NEWADDR. */
