@@ -6,7 +6,7 @@
  *
  *   node dist/tools/bundle.js
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -29,8 +29,8 @@ for (const command of COMMANDS) {
     platform: 'node',
     // CommonJS: Node starts a CommonJS main without loading its ES module loader
     format: 'cjs',
-    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__import_meta_url' },
+    // import.meta.url is only given to createRequire, which takes the file's path as well
+    define: { 'import.meta.url': '__filename' },
     target: 'node20',
     external: ['koffi'],
     minify: true,
@@ -40,16 +40,26 @@ for (const command of COMMANDS) {
   });
 }
 
-// V8 code caches (COMMAND.cjs.cache, src/bundle-loader.cts): each bundle is run once as
-// `COMMAND -V` in a child process, which needs no kernel and changes nothing, and the cache V8
-// then holds is written beside it.
+// V8 code caches (COMMAND.cjs.cache, src/bundle-loader.cts): each bundle is run once in a child
+// process, and the cache V8 then holds (the code of every function that ran) is written beside
+// it. The run is the command's everyday display in its numeric form, which reads the kernel and
+// changes nothing, so that the cache holds the code a real run needs; where the kernel cannot
+// be asked (a build sandbox), the run fails early and the cache holds less.
+const CACHE_RUN: Record<string, string[]> = {
+  ifconfig: [],
+  arp: ['-an'],
+  route: ['-n'],
+  netstat: ['-an'],
+  hostname: [],
+};
 for (const command of COMMANDS) {
   const file = join(out, `${command}.cjs`);
+  rmSync(`${file}.cache`, { force: true });
   const code = [
-    `process.argv = [process.argv[0], ${JSON.stringify(command)}, '-V'];`,
+    `process.argv = [process.argv[0], ${JSON.stringify(command)}, ...${JSON.stringify(CACHE_RUN[command])}];`,
     `require(${JSON.stringify(join(src, 'bundle-loader.cjs'))}).writeCodeCache(${JSON.stringify(file)}, ${JSON.stringify(`${file}.cache`)}, require('node:fs').writeFileSync);`,
   ].join('\n');
-  const r = spawnSync(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0 && r.status !== 255 && r.status !== 1) throw new Error(`code cache for ${command}: exit ${r.status}`);
+  const r = spawnSync(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'ignore'], timeout: 20_000, env: { ...process.env, LC_ALL: 'C' } });
+  if (r.error) throw new Error(`code cache for ${command}: ${r.error.message}`);
+  if (!existsSync(`${file}.cache`)) throw new Error(`code cache for ${command}: not written (exit ${r.status})`);
 }
-
