@@ -52,14 +52,21 @@ const CACHE_RUN: Record<string, string[]> = {
   netstat: ['-an'],
   hostname: [],
 };
+/** Run the bundle with `args` in a child and write the code cache it leaves; true when written. */
+function cacheRun(command: string, file: string, args: string[]): boolean {
+  const code = [
+    `process.argv = [process.argv[0], ${JSON.stringify(command)}, ...${JSON.stringify(args)}];`,
+    `require(${JSON.stringify(join(src, 'bundle-loader.cjs'))}).writeCodeCache(${JSON.stringify(file)}, ${JSON.stringify(`${file}.cache`)}, require('node:fs').writeFileSync);`,
+  ].join('\n');
+  spawnSync(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'ignore'], timeout: 20_000, env: { ...process.env, LC_ALL: 'C' } });
+  return existsSync(`${file}.cache`);
+}
+
 for (const command of COMMANDS) {
   const file = join(out, `${command}.cjs`);
   rmSync(`${file}.cache`, { force: true });
-  const code = [
-    `process.argv = [process.argv[0], ${JSON.stringify(command)}, ...${JSON.stringify(CACHE_RUN[command])}];`,
-    `require(${JSON.stringify(join(src, 'bundle-loader.cjs'))}).writeCodeCache(${JSON.stringify(file)}, ${JSON.stringify(`${file}.cache`)}, require('node:fs').writeFileSync);`,
-  ].join('\n');
-  const r = spawnSync(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'ignore'], timeout: 20_000, env: { ...process.env, LC_ALL: 'C' } });
-  if (r.error) throw new Error(`code cache for ${command}: ${r.error.message}`);
-  if (!existsSync(`${file}.cache`)) throw new Error(`code cache for ${command}: not written (exit ${r.status})`);
+  // `-V` needs no kernel at all: the cache of last resort
+  if (!cacheRun(command, file, CACHE_RUN[command]!) && !cacheRun(command, file, ['-V'])) {
+    throw new Error(`code cache for ${command}: not written`);
+  }
 }
