@@ -28,10 +28,10 @@ import type { Sys } from '../sys/types.js';
 import { decodeAttrs, defineStruct, encodeAttrs, encodeStruct, nlaTable, type NlaSpec } from '../netlink/codec.js';
 import {
   AF_INET, IFLA, NDA, NLM_F_CREATE, NLM_F_REPLACE, RTM_DELNEIGH, RTM_GETLINK, RTM_GETNEIGH,
-  RTM_NEWLINK, RTM_NEWNEIGH, RTM_SETLINK, RTNL_MESSAGES, ifinfomsg, ndmsg,
+  RTM_NEWLINK, RTM_NEWNEIGH, RTNL_MESSAGES, ifinfomsg, ndmsg,
 } from '../netlink/messages.js';
 import { Netlink, NetlinkError, decodeMessage } from '../netlink/stream.js';
-import { concat, openRtnl } from '../netlink/rtnl.js';
+import { concat, openRtnl, rtnl_admin, rtnl_change } from '../netlink/rtnl.js';
 import { devName } from './ioctl.js';
 import { Fib4 } from './fib4.js';
 import { NTF_PROXY, NUD_NOARP, NUD_PERMANENT, NUD_STALE, linkInfo, links, type LinkInfo } from './neigh.js';
@@ -97,7 +97,6 @@ export function arpreqHwBytes(req: ArpReq, len: number): Uint8Array {
 
 export class ArpIoctl {
   private readonly nl: Netlink;
-  private adminCache: boolean | null = null;
   private linkCache: LinkInfo[] | null = null;
   private fibCache: Fib4 | null = null;
 
@@ -132,31 +131,14 @@ export class ArpIoctl {
     }
   }
 
-  /**
-   * Do we hold CAP_NET_ADMIN over this namespace? Asked with an RTM_SETLINK that names no
-   * device: EPERM without the capability, EINVAL with it; nothing changes either way.
-   */
+  /** Do we hold CAP_NET_ADMIN over this namespace? (rtnl_admin: asked once, changes nothing) */
   admin(): boolean {
-    if (this.adminCache === null) {
-      try {
-        this.nl.request(RTM_SETLINK, 0, encodeStruct(ifinfomsg, { ifi_family: 0 }));
-        this.adminCache = true;
-      } catch (e) {
-        if (!(e instanceof NetlinkError)) throw e;
-        this.adminCache = e.errno !== EPERM;
-      }
-    }
-    return this.adminCache;
+    return rtnl_admin(this.nl);
   }
 
+  /** A change request; returns 0 or the kernel's errno. */
   private change(type: number, flags: number, payload: Uint8Array): number {
-    try {
-      this.nl.request(type, flags, payload);
-      return 0;
-    } catch (e) {
-      if (e instanceof NetlinkError) return e.errno;
-      throw e;
-    }
+    return rtnl_change(this.nl, type, flags, payload);
   }
 
   private neighMsg(ip: Uint8Array, ifindex: number, state: number, flags: number, attrs: NlaSpec[] = []): Uint8Array {

@@ -17,10 +17,10 @@ import type { Struct } from '../netlink/codec.js';
 import { encodeAttrs, encodeStruct, type NlaSpec } from '../netlink/codec.js';
 import {
   AF_INET, AF_INET6, IFA, IFLA, NLM_F_CREATE, NLM_F_EXCL, RTM_DELADDR, RTM_GETLINK, RTM_NEWADDR,
-  RTM_NEWLINK, RTM_SETLINK, RTNL_MESSAGES, ifaddrmsg, ifinfomsg,
+  RTM_NEWLINK, RTNL_MESSAGES, ifaddrmsg, ifinfomsg,
 } from '../netlink/messages.js';
 import { Netlink, NetlinkError, decodeMessage } from '../netlink/stream.js';
-import { concat, openRtnl, rtnl_addrdump } from '../netlink/rtnl.js';
+import { concat, openRtnl, rtnl_addrdump, rtnl_admin, rtnl_change } from '../netlink/rtnl.js';
 export { EADDRNOTAVAIL, EBADF, EINVAL, ENODEV, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
 import { EADDRNOTAVAIL, EBADF, EINVAL, ENODEV, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
 
@@ -105,7 +105,6 @@ const inet_ifa_match = (addr: number, a: Addr4): boolean => ((addr ^ a.address) 
 
 export class IoctlEmu {
   private readonly nl: Netlink;
-  private adminCache: boolean | null = null;
 
   constructor(sys: Sys) {
     this.nl = openRtnl(sys);
@@ -161,33 +160,14 @@ export class IoctlEmu {
       });
   }
 
-  /**
-   * Do we hold CAP_NET_ADMIN over this namespace? Asked with an RTM_SETLINK that names no
-   * device: the kernel answers EPERM without the capability and EINVAL with it, and changes
-   * nothing either way.
-   */
+  /** Do we hold CAP_NET_ADMIN over this namespace? (rtnl_admin: asked once, changes nothing) */
   admin(): boolean {
-    if (this.adminCache === null) {
-      try {
-        this.nl.request(RTM_SETLINK, 0, encodeStruct(ifinfomsg, { ifi_family: 0 }));
-        this.adminCache = true;
-      } catch (e) {
-        if (!(e instanceof NetlinkError)) throw e;
-        this.adminCache = e.errno !== EPERM;
-      }
-    }
-    return this.adminCache;
+    return rtnl_admin(this.nl);
   }
 
   /** A change request; returns 0 or the kernel's errno. */
   private change(type: number, flags: number, payload: Uint8Array): number {
-    try {
-      this.nl.request(type, flags, payload);
-      return 0;
-    } catch (e) {
-      if (e instanceof NetlinkError) return e.errno;
-      throw e;
-    }
+    return rtnl_change(this.nl, type, flags, payload);
   }
 
   private setlink(index: number, flags: number, change: number, attrs: readonly NlaSpec[]): number {

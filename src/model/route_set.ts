@@ -29,10 +29,10 @@ import type { Sys } from '../sys/types.js';
 import { DecodeError, defineStruct, encodeAttrs, encodeStruct, iterAttrs, type NlaSpec } from '../netlink/codec.js';
 import {
   AF_INET, AF_INET6, IFLA, NLM_F_CREATE, RTA, RTM_DELROUTE, RTM_GETLINK, RTM_NEWLINK,
-  RTM_NEWROUTE, RTM_SETLINK, RTNL_MESSAGES, ifinfomsg, rtmsg, type MessageSpec,
+  RTM_NEWROUTE, RTNL_MESSAGES, ifinfomsg, rtmsg, type MessageSpec,
 } from '../netlink/messages.js';
 import { NetlinkError, decodeMessage, type Message, type Netlink } from '../netlink/stream.js';
-import { concat, openRtnl, rtnl_addrdump } from '../netlink/rtnl.js';
+import { concat, openRtnl, rtnl_addrdump, rtnl_admin, rtnl_change } from '../netlink/rtnl.js';
 import { devName } from './ioctl.js';
 import {
   RTN_BLACKHOLE, RTN_BROADCAST, RTN_MULTICAST, RTN_PROHIBIT, RTN_THROW, RTN_UNICAST, RTN_UNREACHABLE,
@@ -124,7 +124,6 @@ function inet_mask_len(mask: number): number {
 
 export class RouteIoctl {
   private readonly nl: Netlink;
-  private adminCache: boolean | null = null;
 
   constructor(sys: Sys) {
     this.nl = openRtnl(sys);
@@ -134,31 +133,14 @@ export class RouteIoctl {
     this.nl.close();
   }
 
-  /**
-   * Do we hold CAP_NET_ADMIN? Asked with an RTM_SETLINK that names no device: EPERM without the
-   * capability, EINVAL (or ENODEV) with it; nothing changes either way (as IoctlEmu.admin()).
-   */
+  /** Do we hold CAP_NET_ADMIN over this namespace? (rtnl_admin: asked once, changes nothing) */
   admin(): boolean {
-    if (this.adminCache === null) {
-      try {
-        this.nl.request(RTM_SETLINK, 0, encodeStruct(ifinfomsg, { ifi_family: 0 }));
-        this.adminCache = true;
-      } catch (e) {
-        if (!(e instanceof NetlinkError)) throw e;
-        this.adminCache = e.errno !== EPERM;
-      }
-    }
-    return this.adminCache;
+    return rtnl_admin(this.nl);
   }
 
+  /** A change request; returns 0 or the kernel's errno. */
   private change(type: number, flags: number, hdr: Uint8Array, attrs: readonly NlaSpec[]): number {
-    try {
-      this.nl.request(type, flags, concat(hdr, encodeAttrs(RTA, attrs)));
-      return 0;
-    } catch (e) {
-      if (e instanceof NetlinkError) return e.errno;
-      throw e;
-    }
+    return rtnl_change(this.nl, type, flags, concat(hdr, encodeAttrs(RTA, attrs)));
   }
 
   private getLink(attrs: readonly NlaSpec[], index = 0): LinkMsg | null {

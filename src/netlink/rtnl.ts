@@ -2,9 +2,10 @@
 import type { Sys } from '../sys/types.js';
 import { encodeAttrs, encodeStruct, type NlaSpec } from './codec.js';
 import {
-  IFLA, NETLINK_ROUTE, RTM_GETADDR, RTM_GETLINK, RTNL_MESSAGES, ifaddrmsg, ifinfomsg,
+  IFLA, NETLINK_ROUTE, RTM_GETADDR, RTM_GETLINK, RTM_SETLINK, RTNL_MESSAGES, ifaddrmsg, ifinfomsg,
 } from './messages.js';
-import { Netlink, decodeMessage, type Message, type RawMessage } from './stream.js';
+import { Netlink, NetlinkError, decodeMessage, type Message, type RawMessage } from './stream.js';
+import { EPERM } from '../../compat/errno.js';
 
 export function openRtnl(sys: Sys): Netlink {
   return new Netlink(sys, NETLINK_ROUTE);
@@ -34,6 +35,33 @@ export function rtnl_linkdump_raw(nl: Netlink, attrs: readonly NlaSpec[] = []): 
 export function rtnl_addrdump(nl: Netlink, family: number): Message[] {
   const payload = encodeStruct(ifaddrmsg, { ifa_family: family });
   return decodeAll(nl.dumpAll(RTM_GETADDR, payload), RTM_GETADDR - 2);
+}
+
+/** A change request (with ACK): 0, or the kernel's errno. */
+export function rtnl_change(nl: Netlink, type: number, flags: number, payload: Uint8Array): number {
+  try {
+    nl.request(type, flags, payload);
+    return 0;
+  } catch (e) {
+    if (e instanceof NetlinkError) return e.errno;
+    throw e;
+  }
+}
+
+const adminOf = new WeakMap<Netlink, boolean>();
+
+/**
+ * Do we hold CAP_NET_ADMIN over this namespace? Asked once per channel with an RTM_SETLINK that
+ * names no device: the kernel answers EPERM without the capability and EINVAL (or ENODEV)
+ * with it, and changes nothing either way.
+ */
+export function rtnl_admin(nl: Netlink): boolean {
+  let admin = adminOf.get(nl);
+  if (admin === undefined) {
+    admin = rtnl_change(nl, RTM_SETLINK, 0, encodeStruct(ifinfomsg, { ifi_family: 0 })) !== EPERM;
+    adminOf.set(nl, admin);
+  }
+  return admin;
 }
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
