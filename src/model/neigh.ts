@@ -12,7 +12,7 @@
  * else 0), and ATF_PUBL|ATF_PERM, 00:00:00:00:00:00 and type 0 / dev "*" (no device) for proxies.
  */
 import type { Sys } from '../sys/types.js';
-import { AttrIndex, encodeStruct, iterAttrs, offsetsOf, typesOf } from '../netlink/codec.js';
+import { AttrIndex, encodeStruct, i32le, iterAttrs, offsetsOf, typesOf, u16le } from '../netlink/codec.js';
 import {
   AF_INET, NDA, RTEXT_FILTER_SKIP_STATS, RTM_GETNEIGH, RTM_NEWNEIGH, RTNL_MESSAGES, ndmsg,
 } from '../netlink/messages.js';
@@ -170,13 +170,13 @@ export function streamArpTable(sys: Sys, onLine: (l: ArpLine) => void, onRestart
         const h = raw.payload;
         const dst = tb.bytes(T.NDA_DST!);
         if (!dst || dst.length !== 4) return;
-        const index = h[NDM.ndm_ifindex!]! | (h[NDM.ndm_ifindex! + 1]! << 8) | (h[NDM.ndm_ifindex! + 2]! << 16) | (h[NDM.ndm_ifindex! + 3]! << 24);
+        const index = i32le(h, NDM.ndm_ifindex!);
         if (proxy) {
           const dev = index ? byIndex.get(index) : undefined;
           onLine({ ip: inet_ntoa(dst), type: dev?.type ?? 0, flags: ATF_PUBL | ATF_PERM, hwa: '00:00:00:00:00:00', mask: '*', dev: dev ? dev.name : '*' });
           return;
         }
-        const state = h[NDM.ndm_state!]! | (h[NDM.ndm_state! + 1]! << 8);
+        const state = u16le(h, NDM.ndm_state!);
         if ((state & ~NUD_NOARP) === 0) return;
         const dev = byIndex.get(index);
         const type = dev?.type ?? 0;

@@ -21,7 +21,7 @@
  * read, 1 is printed.
  */
 import type { Sys } from '../sys/types.js';
-import { AttrIndex, DecodeError, iterAttrs, encodeStruct, offsetsOf, typesOf, type Struct } from '../netlink/codec.js';
+import { AttrIndex, DecodeError, iterAttrs, encodeStruct, i32le, offsetsOf, typesOf, u16le, u32le, type Struct } from '../netlink/codec.js';
 import { AF_INET, AF_INET6, IFLA, RTA, RTAX, RTM_GETROUTE, RTM_NEWLINK, RTNL_MESSAGES, ifinfomsg, rtmsg } from '../netlink/messages.js';
 import { NetlinkError, decodeMessage, indexMessage, type Message, type Netlink } from '../netlink/stream.js';
 import { openRtnl, rtnl_addrdump, rtnl_linkdump_raw } from '../netlink/rtnl.js';
@@ -104,7 +104,7 @@ function parseNexthopAttrs(buf: Uint8Array, nh: NextHop, family: number): void {
       nh.gwFamily = family;
       nh.gw = a.data.slice();
     } else if (a.type === 18 /* RTA_VIA */ && nh.gwFamily === 0 && a.data.length >= 2) {
-      nh.gwFamily = a.data[0]! | (a.data[1]! << 8);
+      nh.gwFamily = u16le(a.data, 0);
       nh.gw = a.data.slice(2);
     }
   }
@@ -116,9 +116,9 @@ function parseNexthopAttrs(buf: Uint8Array, nh: NextHop, family: number): void {
  */
 function forEachNexthop(mp: Uint8Array, family: number, each: (nh: NextHop) => boolean): void {
   for (let off = 0; off + 8 <= mp.length;) {
-    const len = mp[off]! | (mp[off + 1]! << 8);
+    const len = u16le(mp, off);
     if (len < 8 || off + len > mp.length) break;
-    const ifindex = mp[off + 4]! | (mp[off + 5]! << 8) | (mp[off + 6]! << 16) | (mp[off + 7]! << 24);
+    const ifindex = i32le(mp, off + 4);
     const nh: NextHop = { ifindex, flags: mp[off + 2]!, gwFamily: 0, gw: new Uint8Array(0) };
     parseNexthopAttrs(mp.subarray(off + 8, off + len), nh, family);
     if (!each(nh)) return;
@@ -151,7 +151,7 @@ export function routeOf(m: Message): Route {
     } else if (v.RTA_VIA) {
       const via = v.RTA_VIA as Uint8Array;
       if (via.length >= 2) {
-        nh.gwFamily = via[0]! | (via[1]! << 8);
+        nh.gwFamily = u16le(via, 0);
         nh.gw = via.slice(2);
       }
     }
@@ -200,15 +200,14 @@ export function dumpLinks(nl: Netlink): Map<number, LinkInfo> {
   for (const m of rtnl_linkdump_raw(nl)) {
     indexMessage(spec, m, tb);
     const h = m.payload;
-    const index = le32(h, IFI.ifi_index!) | 0;
-    links.set(index, { index, name: tb.string(IFLA_T.IFLA_IFNAME!) ?? '', flags: le32(h, IFI.ifi_flags!) });
+    const index = i32le(h, IFI.ifi_index!);
+    links.set(index, { index, name: tb.string(IFLA_T.IFLA_IFNAME!) ?? '', flags: u32le(h, IFI.ifi_flags!) });
   }
   return links;
 }
 
 const IFI = offsetsOf(ifinfomsg);
 const IFLA_T = typesOf(IFLA);
-const le32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
 // ------------------------------------------------------------------ IPv4
 
@@ -286,7 +285,7 @@ function fib4Row(hdr: Uint8Array, tb: AttrIndex, metrics: AttrIndex, links: Map<
       gwLen = tb.length(T.RTA_GATEWAY!);
     } else if (tb.length(T.RTA_VIA!) >= 2) {
       const at = tb.offset(T.RTA_VIA!);
-      gwFamily = gwBuf[at]! | (gwBuf[at + 1]! << 8);
+      gwFamily = u16le(gwBuf, at);
       gwAt = at + 2;
       gwLen = tb.length(T.RTA_VIA!) - 2;
     }
@@ -342,7 +341,7 @@ export function streamFib4(sys: Sys, onRow: (row: Fib4Row) => void, onRestart: (
       if (raw.type !== RTM_GETROUTE - 2) return;
       indexMessage(spec, raw, tb);
       const hdr = raw.payload;
-      const rtmFlags = (hdr[RTM.rtm_flags!]! | (hdr[RTM.rtm_flags! + 1]! << 8) | (hdr[RTM.rtm_flags! + 2]! << 16) | (hdr[RTM.rtm_flags! + 3]! << 24)) >>> 0;
+      const rtmFlags = u32le(hdr, RTM.rtm_flags!);
       if (rtmFlags & RTM_F_CLONED) return;
       const table = tb.uint(T.RTA_TABLE!, hdr[RTM.rtm_table!]);
       if (table === RT_TABLE_MAIN || table === RT_TABLE_LOCAL) tables = true;

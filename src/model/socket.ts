@@ -17,7 +17,7 @@
  *    unix_diag.
  */
 import type { Sys } from '../sys/types.js';
-import { AttrIndex, encodeStruct, offsetsOf, typesOf } from '../netlink/codec.js';
+import { AttrIndex, encodeStruct, offsetsOf, typesOf, u16be, u32le } from '../netlink/codec.js';
 import {
   AF_UNIX, NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, inet_diag_msg, inet_diag_req_v2, sockDiagSpec,
   unix_diag_req,
@@ -140,18 +140,18 @@ export class SockDiag {
         state,
         local: b.subarray(O['id.idiag_src'], O['id.idiag_src'] + alen),
         remote: b.subarray(O['id.idiag_dst'], O['id.idiag_dst'] + alen),
-        localPort: be16(b, O['id.idiag_sport']),
+        localPort: u16be(b, O['id.idiag_sport']),
         // raw_sock_seq_show prints a destination port of 0, whatever connect() was given
-        remotePort: protocol === IPPROTO_RAW ? 0 : be16(b, O['id.idiag_dport']),
+        remotePort: protocol === IPPROTO_RAW ? 0 : u16be(b, O['id.idiag_dport']),
         // a listener's idiag_wqueue is sk_max_ack_backlog; /proc has write_seq - snd_una, 0
-        txq: listen ? 0 : le32(b, O.idiag_wqueue),
-        rxq: le32(b, O.idiag_rqueue),
+        txq: listen ? 0 : u32le(b, O.idiag_wqueue),
+        rxq: u32le(b, O.idiag_rqueue),
         timer: b[O.idiag_timer]!,
-        timeLen: Math.floor(le32(b, O.idiag_expires) / 10),
+        timeLen: Math.floor(u32le(b, O.idiag_expires) / 10),
         retr: tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : b[O.idiag_retrans]!,
         probes: tcpInfo && tcpInfo.length >= 4 ? tcpInfo[3]! : 0,
-        uid: le32(b, O.idiag_uid),
-        inode: le32(b, O.idiag_inode),
+        uid: u32le(b, O.idiag_uid),
+        inode: u32le(b, O.idiag_inode),
       };
       if (listen) listeners.push(s);
       // the listening hash is walked before the established one, where the requests are
@@ -198,8 +198,6 @@ const MSG_OFFSETS = offsetsOf(inet_diag_msg) as Record<
 >;
 const INET_DIAG_T = typesOf(sockDiagSpec(2 /* AF_INET */, false).attrs);
 
-const be16 = (b: Uint8Array, o: number): number => (b[o]! << 8) | b[o + 1]!;
-const le32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
 /**
  * get_openreq4 prints the uid of the listener a request socket (SYN_RECV, inode 0) belongs

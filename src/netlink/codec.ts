@@ -56,6 +56,13 @@ export class DecodeError extends NetlinkError {
   }
 }
 
+/** Integers read from bytes at an offset: little-endian (host order here) unless `be`. */
+export const u16le = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
+export const u16be = (b: Uint8Array, o: number): number => (b[o]! << 8) | b[o + 1]!;
+export const i32le = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24);
+export const u32le = (b: Uint8Array, o: number): number => i32le(b, o) >>> 0;
+export const u32be = (b: Uint8Array, o: number): number => ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
+
 function readField(dv: DataView, off: number, t: FieldType): Value {
   if (typeof t === 'string') {
     switch (t) {
@@ -197,11 +204,11 @@ function decodeValue(kind: NlaKind, data: Uint8Array, where: string): Value {
   if (typeof kind === 'string') {
     switch (kind) {
       case 'u8': need(1); return data[0]!;
-      case 'u16': need(2); return data[0]! | (data[1]! << 8);
-      case 'be16': need(2); return (data[0]! << 8) | data[1]!;
-      case 'u32': need(4); return (data[0]! | (data[1]! << 8) | (data[2]! << 16) | (data[3]! << 24)) >>> 0;
-      case 'be32': need(4); return ((data[0]! << 24) | (data[1]! << 16) | (data[2]! << 8) | data[3]!) >>> 0;
-      case 's32': need(4); return data[0]! | (data[1]! << 8) | (data[2]! << 16) | (data[3]! << 24);
+      case 'u16': need(2); return u16le(data, 0);
+      case 'be16': need(2); return u16be(data, 0);
+      case 'u32': need(4); return u32le(data, 0);
+      case 'be32': need(4); return u32be(data, 0);
+      case 's32': need(4); return i32le(data, 0);
       case 'u64': need(8); return new DataView(data.buffer, data.byteOffset, 8).getBigUint64(0, true);
       case 'asciiz':
       case 'string': return decodeString(data);
@@ -407,8 +414,8 @@ export class AttrIndex {
     this.buf = buf;
     const { minLen, start } = this;
     for (let p = off; p + 4 <= end;) {
-      const len = buf[p]! | (buf[p + 1]! << 8);
-      const type = (buf[p + 2]! | (buf[p + 3]! << 8)) & NLA_TYPE_MASK;
+      const len = u16le(buf, p);
+      const type = u16le(buf, p + 2) & NLA_TYPE_MASK;
       if (len < 4 || p + len > end) {
         throw new DecodeError(`${this.table.name}: attribute type ${type} has length ${len} at offset ${p} of ${end}`);
       }
@@ -436,11 +443,11 @@ export class AttrIndex {
     const p = this.start[type]!;
     switch (this.kinds[type]) {
       case 'u8': return b[p]!;
-      case 'u16': return b[p]! | (b[p + 1]! << 8);
-      case 'be16': return (b[p]! << 8) | b[p + 1]!;
-      case 'u32': return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
-      case 's32': return b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
-      case 'be32': return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+      case 'u16': return u16le(b, p);
+      case 'be16': return u16be(b, p);
+      case 'u32': return u32le(b, p);
+      case 's32': return i32le(b, p);
+      case 'be32': return u32be(b, p);
       default: throw new DecodeError(`${this.table.name}.${this.names[type]}: not an integer attribute`);
     }
   }
