@@ -14,6 +14,7 @@ import { inet_ntoa } from '../lib/inet.js';
 import { NetlinkError } from '../netlink/stream.js';
 import { streamArpTable } from '../model/neigh.js';
 import { BufferWriter } from '../io.js';
+import { latin1 } from '../netlink/codec.js';
 import { InetNames, cut } from '../model/arp_names.js';
 import { ArpIoctl, ENOENT, ENXIO, type ArpReq } from '../model/arpreq.js';
 import { strerror } from '../../compat/errno.js';
@@ -28,7 +29,6 @@ import {
 import { EISDIR } from '../../compat/errno.js';
 
 const AF_INET = 2;
-const LATIN1 = new TextDecoder('latin1');
 
 /** A C exit() out of the middle of main. */
 class Exit {
@@ -494,7 +494,7 @@ class Arp {
   private arp_file(name: string): number {
     let text: string;
     try {
-      text = LATIN1.decode(this.sys.readFile(name));
+      text = latin1(this.sys.readFile(name));
     } catch (e) {
       // fopen() of a directory succeeds and fgets() then reads nothing
       if (e instanceof SysError && e.errno === EISDIR) text = '';

@@ -16,6 +16,7 @@ import { SysError } from '../sys/types.js';
 import { sprintf } from './printf.js';
 import { perror } from '../lib/inet_resolve.js';
 import { atoi } from '../lib/cstdlib.js';
+import { latin1 } from '../netlink/codec.js';
 import {
   AX25_HEADER, AX25_NOT_CONFIGURED, AX25_PROC_ROUTE, AX25_ROW, AX25_TITLE, DDP_FLAG_LETTERS,
   DDP_HEADER, DDP_NOT_CONFIGURED, DDP_PERROR, DDP_PROC_ROUTE, DDP_ROW, IPX_HEADER, IPX_NOT_CONFIGURED,
@@ -192,7 +193,7 @@ export function DDP_rprint(sys: Sys, io: Io): number {
     return 1;
   }
   // fscanf("%ms %ms %ms %ms\n"): whitespace-separated words, four at a time, the first four a header
-  const words = new TextDecoder('latin1').decode(f.data).split(/[ \t\n\v\f\r]+/).filter((w) => w !== '');
+  const words = latin1(f.data).split(/[ \t\n\v\f\r]+/).filter((w) => w !== '');
   io.stdout.write(`${DDP_HEADER}`);
   for (let i = 4; i + 4 <= words.length; i += 4) {
     const [dest, gw, flags, dev] = words.slice(i, i + 4) as [string, string, string, string];

@@ -16,6 +16,7 @@
 import type { Sys } from '../sys/types.js';
 import { SysError } from '../sys/types.js';
 import { EISDIR } from '../../compat/errno.js';
+import { decodeString } from '../netlink/codec.js';
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -26,10 +27,7 @@ const NL = 0x0a;
 const HASH = 0x23;
 
 /** The C string held in a byte buffer: up to the first NUL, latin1. */
-function cString(buf: Uint8Array): string {
-  const nul = buf.indexOf(0);
-  return Buffer.from(buf.buffer, buf.byteOffset, nul >= 0 ? nul : buf.length).toString('latin1');
-}
+const cString = decodeString;
 
 /**
  * The fgets loop over `content` with a buffer of `size + 1` bytes, as read_file runs it.

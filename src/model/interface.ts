@@ -15,7 +15,7 @@
  */
 import type { Sys } from '../sys/types.js';
 import type { Message } from '../netlink/stream.js';
-import type { Struct } from '../netlink/codec.js';
+import { latin1, type Struct } from '../netlink/codec.js';
 import { AF_INET, AF_INET6 } from '../netlink/messages.js';
 import { openRtnl, rtnl_addrdump, rtnl_linkdump } from '../netlink/rtnl.js';
 import { nstrcmp } from '../lib/nstrcmp.js';
@@ -321,7 +321,7 @@ function hex(a: Uint8Array): string {
 function readIfInet6Order(sys: Sys): Map<string, number> | null {
   let text: string;
   try {
-    text = new TextDecoder('latin1').decode(sys.readFile('/proc/net/if_inet6'));
+    text = latin1(sys.readFile('/proc/net/if_inet6'));
   } catch {
     return null;
   }

@@ -21,7 +21,7 @@
  * read, 1 is printed.
  */
 import type { Sys } from '../sys/types.js';
-import { AttrIndex, DecodeError, iterAttrs, encodeStruct, i32le, offsetsOf, typesOf, u16le, u32le, type Struct } from '../netlink/codec.js';
+import { AttrIndex, DecodeError, iterAttrs, encodeStruct, i32le, latin1, offsetsOf, typesOf, u16le, u32le, type Struct } from '../netlink/codec.js';
 import { AF_INET, AF_INET6, IFLA, RTA, RTAX, RTM_GETROUTE, RTM_NEWLINK, RTNL_MESSAGES, ifinfomsg, rtmsg } from '../netlink/messages.js';
 import { NetlinkError, decodeMessage, indexMessage, type Message, type Netlink } from '../netlink/stream.js';
 import { openRtnl, rtnl_addrdump, rtnl_linkdump_raw } from '../netlink/rtnl.js';
@@ -434,7 +434,7 @@ function key6(dst: Uint8Array, plen: number, gw: Uint8Array, metric: number, ifa
 function readProcIpv6Route(sys: Sys): ProcLine6[] | null {
   let text: string;
   try {
-    text = new TextDecoder('latin1').decode(sys.readFile('/proc/net/ipv6_route'));
+    text = latin1(sys.readFile('/proc/net/ipv6_route'));
   } catch {
     return null;
   }

@@ -182,12 +182,18 @@ export interface DecodedAttrs {
   other: RawNla[];
 }
 
-const latin1 = new TextDecoder('latin1');
+/**
+ * Bytes as a latin1 string, one char per byte. Not TextDecoder('latin1'): WHATWG makes that
+ * label windows-1252, which gives other chars for 0x80-0x9f (and costs time to set up).
+ */
+export function latin1(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+}
 
 export function decodeString(b: Uint8Array): string {
   let end = b.indexOf(0);
   if (end < 0) end = b.length;
-  return latin1.decode(b.subarray(0, end));
+  return latin1(b.subarray(0, end));
 }
 
 export function encodeString(s: string, nul = true): Uint8Array {

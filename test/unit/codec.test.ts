@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  AttrIndex, DecodeError, decodeAttrs, encodeAttrs, encodeStruct, iterAttrs, offsetsOf, typesOf, type Struct,
+  AttrIndex, DecodeError, decodeAttrs, decodeString, encodeAttrs, encodeStruct, iterAttrs, offsetsOf, typesOf, type Struct,
 } from '../../src/netlink/codec.js';
 import {
   AF_INET, AF_INET6, IFA, IFLA, NETLINK_ROUTE, NLMSG_DONE, NLMSG_ERROR, NLM_F_ACK_TLVS,
@@ -617,5 +617,14 @@ describe('Netlink.dumpAll / request over a fake socket', () => {
     const sock = new FakeSocket(() => [new Uint8Array(0)]);
     const nl = new Netlink(fakeSys(sock), NETLINK_ROUTE);
     expect((caught(() => nl.dumpAll(RTM_GETLINK, linkReq)) as NetlinkError).errno).toBe(71);
+  });
+});
+
+describe('decodeString: a C string as latin1, one char per byte', () => {
+  it('keeps 0x80-0x9f as U+0080-U+009F (TextDecoder would give windows-1252 there)', () => {
+    const bytes = Uint8Array.of(0x65, 0x80, 0x81, 0x8d, 0x9f, 0xa0, 0xe9, 0xff, 0, 0x41);
+    const s = decodeString(bytes);
+    expect([...s].map((ch) => ch.charCodeAt(0))).toEqual([0x65, 0x80, 0x81, 0x8d, 0x9f, 0xa0, 0xe9, 0xff]);
+    expect(Buffer.from(s, 'latin1').equals(Buffer.from(bytes.subarray(0, 8)))).toBe(true);
   });
 });
