@@ -40,7 +40,7 @@ for (const command of COMMANDS) {
   });
 }
 
-// V8 code caches (COMMAND.cjs.cache, src/bundle-loader.cts): each bundle is run once in a child
+// V8 code caches (COMMAND.cjs.cache, src/boot.cts): each bundle is run once in a child
 // process, and the cache V8 then holds (the code of every function that ran) is written beside
 // it. The run is the command's everyday display in its numeric form, which reads the kernel and
 // changes nothing, so that the cache holds the code a real run needs; where the kernel cannot
@@ -56,7 +56,7 @@ const CACHE_RUN: Record<string, string[]> = {
 function cacheRun(command: string, file: string, args: string[]): boolean {
   const code = [
     `process.argv = [process.argv[0], ${JSON.stringify(command)}, ...${JSON.stringify(args)}];`,
-    `require(${JSON.stringify(join(src, 'bundle-loader.cjs'))}).writeCodeCache(${JSON.stringify(file)}, ${JSON.stringify(`${file}.cache`)}, require('node:fs').writeFileSync);`,
+    `require(${JSON.stringify(join(src, 'boot.cjs'))}).writeCodeCache(${JSON.stringify(file)}, ${JSON.stringify(`${file}.cache`)}, require('node:fs').writeFileSync);`,
   ].join('\n');
   spawnSync(process.execPath, ['-e', code], { stdio: ['ignore', 'ignore', 'ignore'], timeout: 20_000, env: { ...process.env, LC_ALL: 'C' } });
   return existsSync(`${file}.cache`);
