@@ -7,9 +7,8 @@
  * Pointers coming back from C are BigInts (null for NULL). Every C string is decoded as latin1
  * and every string passed to C is encoded as latin1 (one char per byte, see types.ts).
  */
-import { opendirSync, readFileSync, statSync } from 'node:fs';
-import { constants as osConstants, endianness, hostname as nodeHostname } from 'node:os';
-import { createRequire } from 'node:module';
+import { existsSync, opendirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type * as KoffiModule from 'koffi';
 import {
   SysError,
@@ -24,6 +23,7 @@ import {
   type Utsname,
 } from './types.js';
 import { EINTR, EMSGSIZE } from '../../compat/errno.js';
+import { latin1 } from '../netlink/codec.js';
 
 /**
  * koffi, loaded on first use: a command that answers from its own tables (--help, -V, a bad
@@ -36,22 +36,42 @@ const koffi = new Proxy({} as typeof KoffiModule, {
 
 /**
  * koffi's own entry point probes the platform (it reads Node's ELF header) and wraps the native
- * module with deprecation shims, which costs several times what loading the native module does.
- * On glibc Linux the native module of koffi's platform package is loaded directly; anything
- * unexpected (another libc, another layout) goes through koffi's entry point as usual.
+ * module with deprecation shims, which costs several times what loading the native module does;
+ * resolving a package through Node's module loader costs about as much again. On Linux the native
+ * module of koffi's platform package is looked for in the node_modules of each directory above
+ * this file, as Node's resolution would find it, and loaded directly; anything else (another
+ * layout, musl, a module that fails to load) goes through koffi's entry point as usual.
  */
 function loadKoffi(): typeof KoffiModule {
-  const require = createRequire(import.meta.url);
+  const self = import.meta.url; // a file: URL in the tsc build; the bundles define it as __filename
+  const file = self.startsWith('file:') ? decodeURIComponent(new URL(self).pathname) : self;
   if (process.platform === 'linux') {
-    try {
-      const pkg = require.resolve(`@koromix/koffi-linux-${process.arch}/package.json`);
-      const native = require(`${pkg.slice(0, -'package.json'.length)}linux_${process.arch}/koffi.node`) as typeof KoffiModule;
-      if (typeof native.load === 'function' && typeof native.errno === 'function') return native;
-    } catch {
-      // fall through to koffi's entry point
+    const arch = process.arch;
+    for (let dir = dirname(file); ; dir = dirname(dir)) {
+      const native = join(dir, 'node_modules', '@koromix', `koffi-linux-${arch}`, `linux_${arch}`, 'koffi.node');
+      if (existsSync(native)) {
+        try {
+          const m = { exports: {} as typeof KoffiModule };
+          process.dlopen(m, native);
+          if (typeof m.exports.load === 'function' && typeof m.exports.errno === 'function') return m.exports;
+        } catch {
+          // fall through to koffi's entry point
+        }
+        break;
+      }
+      if (dirname(dir) === dir) break;
     }
   }
-  return require('koffi') as typeof KoffiModule;
+  return process.getBuiltinModule('node:module').createRequire(file)('koffi') as typeof KoffiModule;
+}
+
+/** node:os on first use (loading it costs more than the little most commands want of it) */
+const os = (): typeof import('node:os') => process.getBuiltinModule('node:os');
+
+/** The errno of a node:fs error code ('ENOENT' -> 2); 0 when there is none. */
+function errnoOf(code: string | undefined): number {
+  const errno = os().constants.errno as Record<string, number>;
+  return (code && errno[code]) || 0;
 }
 
 /** A C pointer as koffi 3 returns it; NULL comes back as null. */
@@ -268,14 +288,10 @@ const SO_RCVBUF_SIZE = 1 << 20;
 /** sizeof(void *), asked of koffi when first needed */
 let pointerSize = 0;
 const POINTER_SIZE = (): number => (pointerSize ||= koffi.sizeof('void *'));
-const LITTLE_ENDIAN = endianness() === 'LE';
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-}
 
 /** A JS string as a NUL-terminated latin1 C string. */
 function cStringArg(s: string): Buffer {
@@ -470,7 +486,7 @@ function readFile(path: string): Uint8Array {
     return new Uint8Array(readFileSync(path));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const errno = (e.code && osConstants.errno[e.code as keyof typeof osConstants.errno]) || 0;
+    const errno = errnoOf(e.code);
     if (!errno) throw err;
     throw new SysError(e.syscall === 'read' ? 'read' : 'open', errno, e.message);
   }
@@ -482,7 +498,7 @@ function stat(path: string): { size: number; mode: number } {
     return { size: st.size, mode: st.mode };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const errno = (e.code && osConstants.errno[e.code as keyof typeof osConstants.errno]) || 0;
+    const errno = errnoOf(e.code);
     if (!errno) throw err;
     throw new SysError('stat', errno, e.message);
   }
@@ -678,7 +694,7 @@ function getName(fn: 'gethostname' | 'getdomainname'): string {
  */
 function gethostname(): string {
   try {
-    const name = nodeHostname();
+    const name = os().hostname();
     if (/^[\x01-\x7f]*$/.test(name)) return name;
   } catch {
     // libc's answer, errno included, below
@@ -698,7 +714,7 @@ function setName(fn: 'sethostname' | 'setdomainname', name: string): void {
 /** A node:fs error as the SysError of the C call that failed. */
 function fsError(err: unknown, syscall: string): unknown {
   const e = err as NodeJS.ErrnoException;
-  const errno = (e.code && osConstants.errno[e.code as keyof typeof osConstants.errno]) || 0;
+  const errno = errnoOf(e.code);
   return errno ? new SysError(syscall, errno, e.message) : err;
 }
 
