@@ -29,21 +29,24 @@ function writeAll(fd: number, buf: Uint8Array): 'ok' | 'closed' | 'failed' {
 }
 
 /**
- * The arguments as bytes (latin1 strings, one char per byte): from /proc/self/cmdline when it
- * can be read, since Node decodes argv as UTF-8 and loses bytes that are not; otherwise
- * process.argv re-encoded, exact for any argument that was valid UTF-8.
+ * The arguments as bytes (latin1 strings, one char per byte). Node decodes argv as UTF-8 and
+ * turns whatever is not valid UTF-8 into U+FFFD, so an argument without U+FFFD was valid UTF-8
+ * and re-encoding it gives its bytes back. When one has U+FFFD, the bytes are read from
+ * /proc/self/cmdline when it can be read; otherwise process.argv re-encoded is the best there is.
  */
 function argumentBytes(): string[] {
-  const n = Math.max(process.argv.length - 2, 0);
-  const fromNode = process.argv.slice(2).map((a) => Buffer.from(a, 'utf8').toString('latin1'));
+  const args = process.argv.slice(2);
+  const fromNode = args.map((a) => Buffer.from(a, 'utf8').toString('latin1'));
+  if (!args.some((a) => a.includes('\uFFFD'))) return fromNode;
+  const n = args.length;
   try {
     const words = readFileSync('/proc/self/cmdline').toString('latin1').split('\0');
     words.pop(); // the last NUL ends the last word
-    const tail = n ? words.slice(-n) : [];
+    const tail = words.slice(-n);
     // only trusted when it agrees with what Node saw, word for word where Node could decode
-    if (tail.length === n && tail.every((w, i) => Buffer.from(w, 'latin1').toString('utf8') === process.argv[2 + i])) return tail;
+    if (tail.length === n && tail.every((w, i) => Buffer.from(w, 'latin1').toString('utf8') === args[i])) return tail;
   } catch {
-    // no /proc: Node's view is the best there is
+    // no /proc
   }
   return fromNode;
 }
