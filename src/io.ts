@@ -72,6 +72,14 @@ export class BufferWriter implements ByteWriter {
     return Buffer.concat(c);
   }
 
+  /**
+   * Hand what was written so far to `out`, chunk by chunk: a large table's rows are not copied
+   * into one buffer first (a 64 KiB chunk goes to a BufferWriter as it is).
+   */
+  writeTo(out: ByteWriter): void {
+    for (const chunk of this.takeChunks()) out.write(chunk);
+  }
+
   /** take what was written so far as its chunks, in order (no copy into one buffer) */
   takeChunks(): Uint8Array[] {
     this.settle();

@@ -286,7 +286,7 @@ class Arp {
       showed = 0;
       rows = new BufferWriter();
     });
-    this.io.stdout.write(rows.take());
+    rows.writeTo(this.io.stdout);
     if (this.opt_v) this.out(sprintf(MSG.trailer, entries, entries - showed, showed));
     if (!showed) {
       if (host && !this.opt_a) this.out(sprintf(MSG.noEntryShow, name!, host));

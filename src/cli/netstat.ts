@@ -463,7 +463,7 @@ class Netstat {
         this.sockDiag().inet(family, protocol, states, info, emit, () => {
           rows = new BufferWriter();
         });
-        out.write(rows.take());
+        rows.writeTo(out);
         return 0;
       } catch (e) {
         if (!(e instanceof NetlinkError || e instanceof SysError)) throw e;
@@ -475,7 +475,7 @@ class Netstat {
         for (let b = 0; b < bogus; b++) this.err(MSG_BOGUS_RAW);
         rows = new BufferWriter();
         for (const s of socks) emit(s);
-        out.write(rows.take());
+        rows.writeTo(out);
         return 0;
       } catch (e) {
         if (e instanceof SysError) return e.errno;
@@ -532,7 +532,7 @@ class Netstat {
     // one write for the table's rows (a table may have tens of thousands)
     const rows = new BufferWriter();
     for (const u of list) bogus += p.unix(rows, u, refcnt(u));
-    this.io.stdout.write(rows.take());
+    rows.writeTo(this.io.stdout);
     for (let w = 0; w < bogus; w++) this.err(MSG_BOGUS_UNIX);
     return 0;
   }

@@ -76,7 +76,7 @@ export function rprint_fib(sys: Sys, io: Io, ext: number, numeric: number): numb
   });
   // no main table: /proc/net/route is empty, proc_gen_fmt finds no header line
   if (!fib.exists) return 1;
-  io.stdout.write(rows.take());
+  rows.writeTo(io.stdout);
   return 0;
 }
 

@@ -32,6 +32,22 @@ describe('BufferWriter', () => {
     expect(w.take().toString()).toBe('abcd');
   });
 
+  it('writeTo hands its chunks to another writer, after what that one has, and is then empty', () => {
+    const rows = new BufferWriter();
+    let want = '';
+    for (let i = 0; i < 20000; i++) {
+      const s = `10.${i >> 8}.${i & 255}.0 \xe9 ${i}\n`;
+      rows.write(s);
+      want += s;
+    }
+    const out = new BufferWriter();
+    out.write('header\n');
+    rows.writeTo(out);
+    out.write('trailer\n');
+    expect(out.take().toString('latin1')).toBe(`header\n${want}trailer\n`);
+    expect(rows.take().length).toBe(0);
+  });
+
   it('checks the argument count of a format', () => {
     expect(() => sprintf('%s %d', 'a')).toThrow(/too few arguments/);
     expect(() => sprintf('%*d', 5)).toThrow(/too few arguments/);
