@@ -8,7 +8,6 @@
 type Arg = string | number | bigint;
 
 
-const SPEC = /%([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|L|q|j|z|t)?([sdiuxXoc%])/g;
 
 function pad(body: string, width: number, left: boolean, zero: boolean, sign = ''): string {
   const len = sign.length + body.length;
@@ -24,7 +23,7 @@ function toBig(v: Arg): bigint {
   return 0n;
 }
 
-interface Spec {
+export interface Spec {
   left: boolean;
   zero: boolean;
   plus: boolean;
@@ -40,15 +39,64 @@ interface Spec {
 }
 
 /** A format parsed: literal text and conversions, in order. */
-type Compiled = (string | Spec)[];
+export type Compiled = (string | Spec)[];
 
-function compile(fmt: string): Compiled {
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const LENGTHS = ['hh', 'h', 'll', 'l', 'L', 'q', 'j', 'z', 't'];
+
+/**
+ * The conversion starting at fmt[at] (a '%'), or null when none does (the '%' is then literal
+ * text). The grammar, as a regular expression:
+ *   %([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|L|q|j|z|t)?([sdiuxXoc%])
+ * (flags, a width, a precision, a length modifier, the conversion; absent parts are ''). Read
+ * by hand: every command parses its formats at start-up, and compiling the regular expression
+ * costs more than that.
+ */
+function specAt(fmt: string, at: number): { flags: string; w: string; p: string; len: string; conv: string; end: number } | null {
+  let j = at + 1;
+  const f = j;
+  while (j < fmt.length && '-+ 0#'.includes(fmt[j]!)) j++;
+  const flags = fmt.slice(f, j);
+  let w = '';
+  if (fmt[j] === '*') w = fmt[j++]!;
+  else {
+    const d = j;
+    while (isDigit(fmt[j])) j++;
+    w = fmt.slice(d, j);
+  }
+  let p = '';
+  if (fmt[j] === '.' && fmt[j + 1] === '*') {
+    p = '*';
+    j += 2;
+  } else if (fmt[j] === '.' && isDigit(fmt[j + 1])) {
+    const d = ++j;
+    while (isDigit(fmt[j])) j++;
+    p = fmt.slice(d, j);
+  }
+  let len = '';
+  for (const l of LENGTHS) {
+    if (fmt.startsWith(l, j)) {
+      len = l;
+      j += l.length;
+      break;
+    }
+  }
+  const conv = fmt[j];
+  if (conv === undefined || !'sdiuxXoc%'.includes(conv)) return null;
+  return { flags, w, p, len, conv, end: j + 1 };
+}
+
+/** A format as its literal text and conversions, in order (exported for the tests). */
+export function compile(fmt: string): Compiled {
   const out: Compiled = [];
   let last = 0;
-  for (const m of fmt.matchAll(SPEC)) {
-    if (m.index! > last) out.push(fmt.slice(last, m.index));
-    last = m.index! + m[0].length;
-    const [, flags = '', w, p, len, conv = ''] = m;
+  for (let at = fmt.indexOf('%'); at >= 0; at = fmt.indexOf('%', at + 1)) {
+    const found = specAt(fmt, at);
+    if (!found) continue;
+    if (at > last) out.push(fmt.slice(last, at));
+    last = found.end;
+    at = found.end - 1;
+    const { flags, w, p, len, conv } = found;
     if (conv === '%') {
       out.push('%');
       continue;
@@ -60,7 +108,7 @@ function compile(fmt: string): Compiled {
       space: flags.includes(' '),
       alt: flags.includes('#'),
       width: w === '*' ? '*' : w ? Number(w) : 0,
-      prec: p === '*' ? '*' : p !== undefined ? Number(p) : null,
+      prec: p === '*' ? '*' : p !== '' ? Number(p) : null,
       bits: len === 'l' || len === 'll' || len === 'q' || len === 'j' || len === 'z' ? 64 : len === 'h' ? 16 : len === 'hh' ? 8 : 32,
       conv,
     });

@@ -7,7 +7,12 @@
  * the value (int wrap, short), the C argument is given in the comment. Not bash's printf.
  */
 import { describe, expect, it } from 'vitest';
-import { formatter, sprintf } from '../../src/format/printf.js';
+import { compile, formatter, sprintf, type Compiled } from '../../src/format/printf.js';
+import * as netstatTexts from '../../compat/netstat.js';
+import * as routeTexts from '../../compat/route.js';
+import * as arpTexts from '../../compat/arp.js';
+import * as ifconfigTexts from '../../compat/ifconfig.js';
+import * as hostnameTexts from '../../compat/hostname.js';
 
 type Arg = string | number | bigint;
 type Case = [fmt: string, args: Arg[], want: string];
@@ -177,3 +182,53 @@ describe('* width and precision together', () => {
     ['%.*x', [-3, 255], 'ff'],
   ]);
 });
+
+describe('format parsing', () => {
+  // the grammar of a conversion, as printf.ts documents it
+  const SPEC = /%([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|L|q|j|z|t)?([sdiuxXoc%])/g;
+  /** the parts of a format as that regular expression splits it */
+  const byRegExp = (fmt: string): Compiled => {
+    const out: Compiled = [];
+    let last = 0;
+    for (const m of fmt.matchAll(SPEC)) {
+      if (m.index > last) out.push(fmt.slice(last, m.index));
+      last = m.index + m[0].length;
+      const [, flags = '', w, p, len, conv = ''] = m;
+      if (conv === '%') {
+        out.push('%');
+        continue;
+      }
+      out.push({
+        left: flags.includes('-'), zero: flags.includes('0'), plus: flags.includes('+'),
+        space: flags.includes(' '), alt: flags.includes('#'),
+        width: w === '*' ? '*' : w ? Number(w) : 0,
+        prec: p === '*' ? '*' : p !== undefined ? Number(p) : null,
+        bits: len === 'l' || len === 'll' || len === 'q' || len === 'j' || len === 'z' ? 64 : len === 'h' ? 16 : len === 'hh' ? 8 : 32,
+        conv,
+      });
+    }
+    if (last < fmt.length) out.push(fmt.slice(last));
+    return out;
+  };
+
+  it('reads every format of compat/ and 20000 random ones as the grammar does', () => {
+    const formats: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') formats.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    [netstatTexts, routeTexts, arpTexts, ifconfigTexts, hostnameTexts].forEach(walk);
+    expect(formats.filter((f) => f.includes('%')).length).toBeGreaterThan(50);
+    // a fixed-seed generator over the characters the grammar cares about
+    let seed = 12345;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const alphabet = '%%%%-+ 0#*.12345hhllLqjzt sdiuxXoc%ab\n';
+    for (let i = 0; i < 20000; i++) {
+      let f = '';
+      for (let k = rand(12); k >= 0; k--) f += alphabet[rand(alphabet.length)];
+      formats.push(f);
+    }
+    for (const f of formats) expect(compile(f), JSON.stringify(f)).toEqual(byRegExp(f));
+  });
+});
+
