@@ -40,8 +40,10 @@ function sizeOf(t: FieldType): number {
 
 /** Declare a C struct by its fields, in order, with natural packing as written (no implicit padding). */
 export function defineStruct(name: string, fields: readonly (readonly [string, FieldType])[]): StructDef {
+  // indexed loops here and in typesOf/offsetsOf: they run for every table at every start, in
+  // the interpreter, where destructuring each entry costs more than all the rest
   let size = 0;
-  for (const [, t] of fields) size += sizeOf(t);
+  for (let i = 0; i < fields.length; i++) size += sizeOf(fields[i]![1]);
   return { name, fields, size };
 }
 
@@ -401,15 +403,17 @@ export class AttrIndex {
 
   constructor(readonly table: NlaTable) {
     let max = 0;
-    for (const k of Object.keys(table.attrs)) max = Math.max(max, Number(k));
+    for (const k in table.attrs) max = Math.max(max, Number(k));
     this.minLen = new Int32Array(max + 1).fill(-1);
     this.start = new Int32Array(max + 1).fill(-1);
     this.len = new Int32Array(max + 1);
     this.seen = new Int32Array(max + 1);
-    for (const [k, [name, kind]] of Object.entries(table.attrs)) {
-      this.names[Number(k)] = name;
-      this.kinds[Number(k)] = kind;
-      this.minLen[Number(k)] = minPayload(kind);
+    for (const k in table.attrs) {
+      const t = Number(k);
+      const attr = table.attrs[t]!;
+      this.names[t] = attr[0];
+      this.kinds[t] = attr[1];
+      this.minLen[t] = minPayload(attr[1]);
     }
   }
 
@@ -516,7 +520,7 @@ function minPayload(kind: NlaKind): number {
 /** The attribute types of a table by name: `typesOf(RTA).RTA_PRIORITY` is 6. */
 export function typesOf(table: NlaTable): Readonly<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const [k, [name]] of Object.entries(table.attrs)) out[name] = Number(k);
+  for (const k in table.attrs) out[table.attrs[k]![0]] = Number(k);
   return out;
 }
 
@@ -526,7 +530,9 @@ export function typesOf(table: NlaTable): Readonly<Record<string, number>> {
  */
 export function offsetsOf(def: StructDef, base = 0, prefix = '', out: Record<string, number> = {}): Readonly<Record<string, number>> {
   let off = base;
-  for (const [name, t] of def.fields) {
+  for (let i = 0; i < def.fields.length; i++) {
+    const name = def.fields[i]![0];
+    const t = def.fields[i]![1];
     out[prefix + name] = off;
     if (typeof t === 'object' && 'struct' in t) offsetsOf(t.struct, off, `${prefix}${name}.`, out);
     off += sizeOf(t);
