@@ -36,7 +36,7 @@ function writeAll(fd: number, buf: Uint8Array): 'ok' | 'closed' | 'failed' {
  */
 function argumentBytes(): string[] {
   const args = process.argv.slice(2);
-  const fromNode = args.map((a) => Buffer.from(a, 'utf8').toString('latin1'));
+  const fromNode = args.map((a) => (/^[\0-\x7f]*$/.test(a) ? a : Buffer.from(a, 'utf8').toString('latin1')));
   if (!args.some((a) => a.includes('\uFFFD'))) return fromNode;
   const n = args.length;
   try {

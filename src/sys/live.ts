@@ -8,7 +8,6 @@
  * and every string passed to C is encoded as latin1 (one char per byte, see types.ts).
  */
 import { existsSync, opendirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type * as KoffiModule from 'koffi';
 import {
   SysError,
@@ -45,10 +44,11 @@ const koffi = new Proxy({} as typeof KoffiModule, {
 function loadKoffi(): typeof KoffiModule {
   const self = import.meta.url; // a file: URL in the tsc build; the bundles define it as __filename
   const file = self.startsWith('file:') ? decodeURIComponent(new URL(self).pathname) : self;
-  if (process.platform === 'linux') {
+  if (process.platform === 'linux' && file.startsWith('/')) {
     const arch = process.arch;
-    for (let dir = dirname(file); ; dir = dirname(dir)) {
-      const native = join(dir, 'node_modules', '@koromix', `koffi-linux-${arch}`, `linux_${arch}`, 'koffi.node');
+    // each directory above the file, '' standing for the root (strings only: this runs at every start)
+    for (let dir = file.slice(0, file.lastIndexOf('/')); ; dir = dir.slice(0, dir.lastIndexOf('/'))) {
+      const native = `${dir}/node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`;
       if (existsSync(native)) {
         try {
           const m = { exports: {} as typeof KoffiModule };
@@ -59,7 +59,7 @@ function loadKoffi(): typeof KoffiModule {
         }
         break;
       }
-      if (dirname(dir) === dir) break;
+      if (dir === '') break;
     }
   }
   return process.getBuiltinModule('node:module').createRequire(file)('koffi') as typeof KoffiModule;
@@ -753,12 +753,15 @@ function readlinks(dir: string, bufsiz: number): DirLink[] {
       if (n === 0) return out;
       for (let off = 0; off < n;) {
         const reclen = ents.readUInt16LE(off + 16);
-        const end = ents.indexOf(0, off + DIRENT64_NAME);
-        const nameBytes = ents.subarray(off + DIRENT64_NAME, end < 0 || end > off + reclen ? off + reclen : end);
+        const at = off + DIRENT64_NAME;
+        const end = ents.indexOf(0, at);
         off += reclen;
-        const name = nameBytes.toString('latin1');
+        // d_name ends with its NUL inside the record, and is passed to readlinkat where it lies
+        const whole = end >= 0 && end < off;
+        const name = ents.toString('latin1', at, whole ? end : off);
         if (name === '.' || name === '..') continue;
-        const len = c.readlinkat(fd, Buffer.concat([nameBytes, NUL]), target, bufsiz);
+        const path = whole ? ents.subarray(at, end + 1) : Buffer.concat([ents.subarray(at, off), NUL]);
+        const len = c.readlinkat(fd, path, target, bufsiz);
         if (len < 0) out.push({ name, target: null, errno: koffi.errno() });
         else out.push({ name, target: target.toString('latin1', 0, len), errno: 0 });
       }
