@@ -14,10 +14,10 @@
  *    /proc/net/if_inet6, when it can be read (compat/proc-reads.md).
  */
 import type { Sys } from '../sys/types.js';
-import type { Message } from '../netlink/stream.js';
-import { latin1, type Struct } from '../netlink/codec.js';
-import { AF_INET, AF_INET6 } from '../netlink/messages.js';
-import { openRtnl, rtnl_addrdump, rtnl_linkdump } from '../netlink/rtnl.js';
+import { indexMessage, type RawMessage } from '../netlink/stream.js';
+import { AttrIndex, i32le, latin1, offsetsOf, typesOf, u16le, u32le, type Struct } from '../netlink/codec.js';
+import { AF_INET, AF_INET6, IFLA, RTM_NEWLINK, RTNL_MESSAGES, ifinfomsg } from '../netlink/messages.js';
+import { openRtnl, rtnl_addrdump, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import { nstrcmp } from '../lib/nstrcmp.js';
 import {
   IPV6_ADDR_COMPATv4, IPV6_ADDR_LINKLOCAL, IPV6_ADDR_LOOPBACK, IPV6_ADDR_SITELOCAL,
@@ -86,10 +86,19 @@ export interface Interface {
   inet6: Inet6Addr[];
 }
 
+/** A link of the dump: its RTM_NEWLINK kept as it came, read in place when it is fetched. */
 interface Link {
   index: number;
   name: string;
-  msg: Message;
+  raw: RawMessage;
+}
+
+const IFI = offsetsOf(ifinfomsg);
+const IFLA_T = typesOf(IFLA);
+
+/** A link's attributes indexed in place (the message was checked whole when the dump was read). */
+function linkAttrs(link: Link): AttrIndex {
+  return indexMessage(RTNL_MESSAGES[RTM_NEWLINK]!, link.raw, new AttrIndex(IFLA));
 }
 
 interface Addr4 {
@@ -107,15 +116,20 @@ export class IfWorld {
   private readonly byName = new Map<string, Link>();
   private readonly addr4: Addr4[];
   private readonly inet6ByIndex = new Map<number, Inet6Addr[]>();
+  /** /proc/net/if_inet6's order, read when a link with two or more IPv6 addresses is fetched */
+  private inet6Order: Map<string, number> | null | undefined;
+  private readonly inet6Sorted = new Set<number>();
 
-  constructor(sys: Sys) {
+  constructor(private readonly sys: Sys) {
     const nl = openRtnl(sys);
     try {
-      this.links = rtnl_linkdump(nl).map((msg) => ({
-        index: Number(msg.header.ifi_index),
-        name: String(msg.attrs.values.IFLA_IFNAME ?? ''),
-        msg,
-      }));
+      // read in place, not decoded: only the links ifconfig shows need more than their names
+      const spec = RTNL_MESSAGES[RTM_NEWLINK]!;
+      const tb = new AttrIndex(IFLA);
+      this.links = rtnl_linkdump_raw(nl).map((raw) => {
+        indexMessage(spec, raw, tb);
+        return { index: i32le(raw.payload, IFI.ifi_index!), name: tb.string(IFLA_T.IFLA_IFNAME!) ?? '', raw };
+      });
       for (const l of this.links) if (!this.byName.has(l.name)) this.byName.set(l.name, l);
       this.addr4 = rtnl_addrdump(nl, AF_INET).map((m) => {
         const v = m.attrs.values;
@@ -130,7 +144,6 @@ export class IfWorld {
         };
       });
       const v6 = rtnl_addrdump(nl, AF_INET6);
-      const order = readIfInet6Order(sys);
       for (const m of v6) {
         const index = Number(m.header.ifa_index);
         const addr = (m.attrs.values.IFA_ADDRESS ?? m.attrs.values.IFA_LOCAL) as Uint8Array | undefined;
@@ -139,16 +152,28 @@ export class IfWorld {
         if (!list) this.inet6ByIndex.set(index, (list = []));
         list.push({ addr, prefixlen: Number(m.header.ifa_prefixlen), scope: ipv6AddrScope(addr) });
       }
-      if (order) {
-        for (const [index, list] of this.inet6ByIndex) {
-          const pos = (a: Inet6Addr): number => order.get(`${index}/${hex(a.addr)}`) ?? Number.MAX_SAFE_INTEGER;
-          // stable: addresses missing from if_inet6 keep netlink's order, after the others
-          list.sort((a, b) => pos(a) - pos(b));
-        }
-      }
     } finally {
       nl.close();
     }
+  }
+
+  /**
+   * A link's IPv6 addresses in /proc/net/if_inet6's order (netlink's when it cannot be read).
+   * The file is read only for a link that has two or more: one address has no order to take.
+   */
+  private inet6(index: number): Inet6Addr[] {
+    const list = this.inet6ByIndex.get(index) ?? [];
+    if (list.length >= 2 && !this.inet6Sorted.has(index)) {
+      this.inet6Sorted.add(index);
+      if (this.inet6Order === undefined) this.inet6Order = readIfInet6Order(this.sys);
+      const order = this.inet6Order;
+      if (order) {
+        const pos = (a: Inet6Addr): number => order.get(`${index}/${hex(a.addr)}`) ?? Number.MAX_SAFE_INTEGER;
+        // stable: addresses missing from if_inet6 keep netlink's order, after the others
+        list.sort((a, b) => pos(a) - pos(b));
+      }
+    }
+    return list;
   }
 
   /**
@@ -186,19 +211,19 @@ export class IfWorld {
     const colon = name.indexOf(':');
     const link = this.byName.get(colon >= 0 ? name.slice(0, colon) : name);
     if (!link) return null;
-    const h = link.msg.header;
-    const v = link.msg.attrs.values;
+    const h = link.raw.payload;
+    const tb = linkAttrs(link);
     const hwaddr = new Uint8Array(32);
-    const dev = v.IFLA_ADDRESS as Uint8Array | undefined;
+    const dev = tb.bytes(IFLA_T.IFLA_ADDRESS!);
     if (dev) hwaddr.set(dev.subarray(0, 8));
-    const map = v.IFLA_MAP as Struct | undefined;
+    const map = tb.struct(IFLA_T.IFLA_MAP!);
     const ife: Interface = {
       name,
-      flags: (Number(h.ifi_flags) << 16) >> 16,
-      type: Number(h.ifi_type),
+      flags: (u32le(h, IFI.ifi_flags!) << 16) >> 16,
+      type: u16le(h, IFI.ifi_type!),
       hwaddr,
-      mtu: Number(v.IFLA_MTU ?? 0),
-      tx_queue_len: v.IFLA_TXQLEN === undefined ? -1 : Number(v.IFLA_TXQLEN) | 0,
+      mtu: tb.uint(IFLA_T.IFLA_MTU!),
+      tx_queue_len: tb.has(IFLA_T.IFLA_TXQLEN!) ? tb.uint(IFLA_T.IFLA_TXQLEN!) | 0 : -1,
       map: {
         mem_start: map ? BigInt(map.mem_start as bigint) : 0n,
         mem_end: map ? BigInt(map.mem_end as bigint) : 0n,
@@ -216,7 +241,7 @@ export class IfWorld {
       dstaddr: new Uint8Array(4),
       statistics_valid: this.byName.has(name),
       stats: procNetDevStats(link),
-      inet6: this.byName.has(name) ? (this.inet6ByIndex.get(link.index) ?? []) : [],
+      inet6: this.byName.has(name) ? this.inet6(link.index) : [],
     };
     const a = this.addr4.find((x) => x.index === link.index && x.label === name);
     if (a) {
@@ -255,15 +280,15 @@ const ZERO = 0n;
  * such an interface prints as 0 (statistics still "valid"). Observed on the real binary.
  */
 function procNetDevStats(link: Link): IfStats {
-  if (link.name.length >= IFNAMSIZ - 1) return linkStats(null);
-  return linkStats(link.msg);
+  if (link.name.length >= IFNAMSIZ - 1) return linkStats(undefined);
+  const tb = linkAttrs(link);
+  return linkStats(tb.struct(IFLA_T.IFLA_STATS64!) ?? tb.struct(IFLA_T.IFLA_STATS!));
 }
 
 const IFNAMSIZ = 16;
 
 /** The /proc/net/dev columns (kernel dev_seq_printf_stats) from IFLA_STATS64 (or IFLA_STATS). */
-function linkStats(msg: Message | null): IfStats {
-  const s = (msg?.attrs.values.IFLA_STATS64 ?? msg?.attrs.values.IFLA_STATS) as Struct | undefined;
+function linkStats(s: Struct | undefined): IfStats {
   const g = (k: string): bigint => (s ? BigInt(s[k] as number | bigint) : ZERO);
   return {
     rx_bytes: g('rx_bytes'),
