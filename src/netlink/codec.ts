@@ -122,8 +122,9 @@ export function decodeStruct(def: StructDef, buf: Uint8Array): Struct {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const out: Struct = {};
   let off = 0;
-  for (const [name, t] of def.fields) {
-    out[name] = readField(dv, off, t);
+  for (let i = 0; i < def.fields.length; i++) {
+    const t = def.fields[i]![1];
+    out[def.fields[i]![0]] = readField(dv, off, t);
     off += sizeOf(t);
   }
   return out;
@@ -133,8 +134,9 @@ export function encodeStruct(def: StructDef, v: Struct): Uint8Array {
   const buf = new Uint8Array(def.size);
   const dv = new DataView(buf.buffer);
   let off = 0;
-  for (const [name, t] of def.fields) {
-    writeField(dv, off, t, v[name]);
+  for (let i = 0; i < def.fields.length; i++) {
+    const t = def.fields[i]![1];
+    writeField(dv, off, t, v[def.fields[i]![0]]);
     off += sizeOf(t);
   }
   return buf;
