@@ -271,7 +271,6 @@ const SOL_SOCKET = 1;
 const SO_RCVBUF = 8;
 const SOL_NETLINK = 270;
 const NETLINK_EXT_ACK = 11;
-const MSG_PEEK = 0x2;
 const MSG_TRUNC = 0x20;
 const EAI_FAMILY = -6;
 
@@ -407,10 +406,16 @@ export const libcPure = {
 
 const NL_KERNEL = sockaddrNl(0); // sendto destination: the kernel (nl_pid 0)
 
+/**
+ * The receive buffer: larger than any datagram the kernel sends (a dump's are at most 32 KiB,
+ * or one message when a single one is larger), so that one recv() takes each datagram whole.
+ * Only the bytes the kernel writes are ever touched.
+ */
+const RXBUF_SIZE = 1 << 20;
+
 class LiveNetlinkSocket implements NetlinkSocket {
   private fd: number;
-  private rxbuf = new Uint8Array(32 * 1024);
-  private readonly peekbuf = new Uint8Array(16);
+  private rxbuf: Uint8Array | null = null;
 
   constructor(
     fd: number,
@@ -435,10 +440,11 @@ class LiveNetlinkSocket implements NetlinkSocket {
   }
 
   recv(): Uint8Array {
-    const size = this.recvRetry(this.peekbuf, MSG_PEEK | MSG_TRUNC);
-    if (size > this.rxbuf.length) this.rxbuf = new Uint8Array(size);
-    const n = this.recvRetry(this.rxbuf, 0);
-    return this.rxbuf.slice(0, n);
+    const buf = (this.rxbuf ??= new Uint8Array(RXBUF_SIZE));
+    // MSG_TRUNC: the datagram's real length, so that one cut short is an error, never data
+    const n = this.recvRetry(buf, MSG_TRUNC);
+    if (n > buf.length) throw new SysError('recv', EMSGSIZE, `recv: a ${n}-byte netlink datagram does not fit in ${buf.length} bytes`);
+    return buf.slice(0, n);
   }
 
   close(): void {
