@@ -3,8 +3,9 @@
  * original and against iproute2 (`ip`, `ss`), interleaved in the same run; report medians,
  * ratios and peak RSS. Also start-up of each command against `node -e 0`.
  *
- *   npm run bench -- [--runs 7] [--routes 50000] [--neighbours 20000] [--sockets 30000]
- *                    [--established 100000] [--only startup,routes,arp,sockets,listeners]
+ *   npm run bench -- [--runs 7] [--startup-runs 31] [--routes 50000] [--neighbours 20000]
+ *                    [--sockets 30000] [--established 100000]
+ *                    [--only startup,routes,arp,sockets,listeners]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,8 @@ import { Netns, REPO_DIR, canRunLive, ourLinks, type Scenario } from './lib/netn
 const argv = await yargs(hideBin(process.argv))
   .scriptName('bench')
   .usage('$0 [options]\n\nTime ours against the originals and iproute2 on large tables (root).')
-  .option('runs', { type: 'number', default: 7, describe: 'runs of each command (median reported)' })
+  .option('runs', { type: 'number', default: 7, describe: 'runs of each command on a large table (median reported)' })
+  .option('startup-runs', { type: 'number', default: 31, describe: 'runs of each start-up (a few milliseconds apart: more runs for a steady median)' })
   .option('routes', { type: 'number', default: 50000, describe: 'IPv4 routes for route -n' })
   .option('neighbours', { type: 'number', default: 20000, describe: 'permanent neighbours for arp -an' })
   .option('sockets', { type: 'number', default: 30000, describe: 'established loopback TCP sockets for netstat -tan and -tanp' })
@@ -70,9 +72,9 @@ interface Row {
 const rows: Row[] = [];
 
 /** Time several commands interleaved: run 1 of each, run 2 of each, and so on. */
-function compare(ns: Netns, group: string, cmds: { label: string; cmd: string[] }[], baseline: string): void {
+function compare(ns: Netns, group: string, cmds: { label: string; cmd: string[] }[], baseline: string, runs = argv.runs): void {
   const samples = new Map<string, Sample[]>(cmds.map((c) => [c.label, []]));
-  for (let r = 0; r < argv.runs; r++) for (const c of cmds) samples.get(c.label)!.push(measure(ns, c.cmd));
+  for (let r = 0; r < runs; r++) for (const c of cmds) samples.get(c.label)!.push(measure(ns, c.cmd));
   const base = median(samples.get(baseline)!.map((s) => s.ms));
   for (const c of cmds) {
     const s = samples.get(c.label)!;
@@ -123,7 +125,7 @@ try {
         { label: 'ours arp -an', cmd: ours('arp', '-an') },
         { label: 'ours netstat -tan', cmd: ours('netstat', '-tan') },
         { label: 'original ifconfig lo', cmd: ['/usr/sbin/ifconfig', 'lo'] },
-      ], 'node -e 0');
+      ], 'node -e 0', argv.startupRuns);
     });
   }
   if (want('routes')) {
