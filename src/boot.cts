@@ -19,10 +19,10 @@ import { Script } from 'node:vm';
 export function boot(command: string): void {
   const dist = join(__dirname, '..');
   const bundle = join(dist, 'bundle', `${command}.cjs`);
-  const launch = join(dist, 'src', 'launch.js');
+  const modules = join(dist, 'src', 'modules.js');
   let fresh = false;
   try {
-    fresh = statSync(bundle).mtimeMs >= statSync(launch).mtimeMs;
+    fresh = statSync(bundle).mtimeMs >= statSync(modules).mtimeMs;
   } catch {
     // no bundle (or no build): the modules
   }
@@ -32,7 +32,7 @@ export function boot(command: string): void {
   }
   // node:url only here: the bundle path never needs it
   const { pathToFileURL } = require('node:url') as typeof import('node:url');
-  void import(pathToFileURL(launch).href).then((m: { run(c: string): Promise<void> }) => m.run(command));
+  void import(pathToFileURL(modules).href).then((m: { run(c: string): Promise<void> }) => m.run(command));
 }
 
 /** The bundle's source as Node's CommonJS loader would wrap it, compiled (with `cachedData` when given). */

@@ -1,5 +1,4 @@
-/** The commands by name, loaded on demand (start-up loads only the one invoked). */
-import type { Main } from './sys/types.js';
+/** The commands by name (src/modules.ts loads one on demand). */
 
 export type Command = 'ifconfig' | 'arp' | 'route' | 'netstat' | 'hostname';
 
@@ -30,19 +29,4 @@ export function invokedName(name: string): string {
     if (Object.hasOwn(COMMAND_OF_NAME, bare)) return bare;
   }
   return name;
-}
-
-export async function loadCommand(command: Command): Promise<Main> {
-  switch (command) {
-    case 'ifconfig':
-      return (await import('./cli/ifconfig.js')).main;
-    case 'arp':
-      return (await import('./cli/arp.js')).main;
-    case 'route':
-      return (await import('./cli/route.js')).main;
-    case 'netstat':
-      return (await import('./cli/netstat.js')).main;
-    case 'hostname':
-      return (await import('./cli/hostname.js')).main;
-  }
 }

@@ -7,7 +7,7 @@ import { readFileSync, writeSync } from 'node:fs';
 import type { Main } from './sys/types.js';
 import { createLiveSys, dieOfSignal } from './sys/live.js';
 import { BufferWriter, toBytes } from './io.js';
-import { invokedName, loadCommand, type Command } from './commands.js';
+import { invokedName, type Command } from './commands.js';
 
 /**
  * write(2) all of buf to fd. 'closed': the reader is gone (EPIPE; the C tool dies of SIGPIPE);
@@ -68,19 +68,6 @@ class Stdout extends BufferWriter {
     }
     return 'ok';
   }
-}
-
-/** Run a command whose module is loaded on demand (the plain tsc build: bin/ -> dist/src). */
-export async function run(command: Command): Promise<void> {
-  let main: Main;
-  try {
-    main = await loadCommand(command);
-  } catch (e) {
-    process.stderr.write(`${command}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-    return;
-  }
-  runMain(command, main);
 }
 
 /**

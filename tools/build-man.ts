@@ -26,7 +26,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMAND_OF_NAME, loadCommand } from '../src/commands.js';
+import { COMMAND_OF_NAME } from '../src/commands.js';
+import { loadCommand } from '../src/modules.js';
 import { memoryIo } from '../src/io.js';
 import type { Sys } from '../src/sys/types.js';
 

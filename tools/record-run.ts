@@ -11,7 +11,8 @@ import { createLiveSys } from '../src/sys/live.js';
 import { createRecordingSys } from '../src/sys/record.js';
 import { serialize } from '../src/sys/recording.js';
 import { memoryIo } from '../src/io.js';
-import { COMMAND_OF_NAME, loadCommand } from '../src/commands.js';
+import { COMMAND_OF_NAME } from '../src/commands.js';
+import { loadCommand } from '../src/modules.js';
 
 const [world, argv0, ...args] = process.argv.slice(2);
 if (!world || !argv0) {

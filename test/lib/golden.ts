@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { createReplaySys } from '../../src/sys/replay.js';
 import { parse } from '../../src/sys/recording.js';
 import { memoryIo } from '../../src/io.js';
-import { COMMAND_OF_NAME, loadCommand } from '../../src/commands.js';
+import { COMMAND_OF_NAME } from '../../src/commands.js';
+import { loadCommand } from '../../src/modules.js';
 import { sideBySide } from '../../tools/lib/sidebyside.js';
 
 export const GOLDEN = new URL('../../golden/', import.meta.url).pathname;

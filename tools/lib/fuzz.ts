@@ -12,7 +12,8 @@ import { parse, serialize, type Event } from '../../src/sys/recording.js';
 import { createReplaySys } from '../../src/sys/replay.js';
 import { memoryIo } from '../../src/io.js';
 import { SysError } from '../../src/sys/types.js';
-import { COMMAND_OF_NAME, loadCommand } from '../../src/commands.js';
+import { COMMAND_OF_NAME } from '../../src/commands.js';
+import { loadCommand } from '../../src/modules.js';
 import { listCaseDirs } from './index.js';
 import { GOLDEN_DIR } from './netns.js';
 
