@@ -81,7 +81,8 @@ export function runMain(command: Command, main: Main): void {
   const argv = [argv0, ...argumentBytes()];
   const stdout = new Stdout();
   // stderr is unbuffered, and its errors are ignored, as with C's stdio
-  const stderr = { write: (b: Uint8Array | string) => void writeAll(2, toBytes(b)) };
+  // (getopt's loops hand it every option's message, most of them empty)
+  const stderr = { write: (b: Uint8Array | string) => void (b.length && writeAll(2, toBytes(b))) };
   let rc: number;
   try {
     rc = main(argv, createLiveSys(), { stdout, stderr });

@@ -191,6 +191,8 @@ export interface DecodedAttrs {
  * label windows-1252, which gives other chars for 0x80-0x9f (and costs time to set up).
  */
 export function latin1(b: Uint8Array): string {
+  // a short one (a name) without Buffer's machinery, which costs more at start-up than this
+  if (b.length <= 64) return String.fromCharCode.apply(null, b as unknown as number[]);
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 }
 

@@ -627,4 +627,13 @@ describe('decodeString: a C string as latin1, one char per byte', () => {
     expect([...s].map((ch) => ch.charCodeAt(0))).toEqual([0x65, 0x80, 0x81, 0x8d, 0x9f, 0xa0, 0xe9, 0xff]);
     expect(Buffer.from(s, 'latin1').equals(Buffer.from(bytes.subarray(0, 8)))).toBe(true);
   });
+
+  it('reads every byte value the same way in a short string and in a long one', () => {
+    const all = Uint8Array.from({ length: 255 }, (_, i) => i + 1);
+    for (const len of [1, 63, 64, 65, 255]) {
+      const s = decodeString(all.subarray(0, len));
+      expect(s.length).toBe(len);
+      expect([...s].map((ch) => ch.charCodeAt(0))).toEqual([...all.subarray(0, len)]);
+    }
+  });
 });
