@@ -16,8 +16,8 @@
 import type { Sys } from '../sys/types.js';
 import { indexMessage, type RawMessage } from '../netlink/stream.js';
 import { AttrIndex, i32le, latin1, offsetsOf, typesOf, u16le, u32le, type Struct } from '../netlink/codec.js';
-import { AF_INET, AF_INET6, IFLA, RTM_NEWLINK, RTNL_MESSAGES, ifinfomsg } from '../netlink/messages.js';
-import { openRtnl, rtnl_addrdump, rtnl_linkdump_raw } from '../netlink/rtnl.js';
+import { AF_INET, AF_INET6, IFA, IFLA, RTM_NEWADDR, RTM_NEWLINK, RTNL_MESSAGES, ifaddrmsg, ifinfomsg } from '../netlink/messages.js';
+import { openRtnl, rtnl_addrdump_raw, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import { nstrcmp } from '../lib/nstrcmp.js';
 import {
   IPV6_ADDR_COMPATv4, IPV6_ADDR_LINKLOCAL, IPV6_ADDR_LOOPBACK, IPV6_ADDR_SITELOCAL,
@@ -95,6 +95,8 @@ interface Link {
 
 const IFI = offsetsOf(ifinfomsg);
 const IFLA_T = typesOf(IFLA);
+const IFA_OFF = offsetsOf(ifaddrmsg);
+const IFA_T = typesOf(IFA);
 
 /** A link's attributes indexed in place (the message was checked whole when the dump was read). */
 function linkAttrs(link: Link): AttrIndex {
@@ -131,26 +133,30 @@ export class IfWorld {
         return { index: i32le(raw.payload, IFI.ifi_index!), name: tb.string(IFLA_T.IFLA_IFNAME!) ?? '', raw };
       });
       for (const l of this.links) if (!this.byName.has(l.name)) this.byName.set(l.name, l);
-      this.addr4 = rtnl_addrdump(nl, AF_INET).map((m) => {
-        const v = m.attrs.values;
-        const local = (v.IFA_LOCAL ?? v.IFA_ADDRESS ?? new Uint8Array(4)) as Uint8Array;
+      // the addresses, read in place too (the views kept are into datagrams nothing reuses)
+      const addrSpec = RTNL_MESSAGES[RTM_NEWADDR]!;
+      const ta = new AttrIndex(IFA);
+      this.addr4 = rtnl_addrdump_raw(nl, AF_INET).map((m) => {
+        indexMessage(addrSpec, m, ta);
+        const address = ta.bytes(IFA_T.IFA_ADDRESS!);
+        const local = ta.bytes(IFA_T.IFA_LOCAL!) ?? address ?? new Uint8Array(4);
         return {
-          index: Number(m.header.ifa_index),
-          label: String(v.IFA_LABEL ?? ''),
+          index: u32le(m.payload, IFA_OFF.ifa_index!),
+          label: ta.string(IFA_T.IFA_LABEL!) ?? '',
           local,
-          address: (v.IFA_ADDRESS ?? local) as Uint8Array,
-          broadcast: (v.IFA_BROADCAST as Uint8Array | undefined) ?? null,
-          prefixlen: Number(m.header.ifa_prefixlen),
+          address: address ?? local,
+          broadcast: ta.bytes(IFA_T.IFA_BROADCAST!) ?? null,
+          prefixlen: m.payload[IFA_OFF.ifa_prefixlen!]!,
         };
       });
-      const v6 = rtnl_addrdump(nl, AF_INET6);
-      for (const m of v6) {
-        const index = Number(m.header.ifa_index);
-        const addr = (m.attrs.values.IFA_ADDRESS ?? m.attrs.values.IFA_LOCAL) as Uint8Array | undefined;
+      for (const m of rtnl_addrdump_raw(nl, AF_INET6)) {
+        indexMessage(addrSpec, m, ta);
+        const index = u32le(m.payload, IFA_OFF.ifa_index!);
+        const addr = ta.bytes(IFA_T.IFA_ADDRESS!) ?? ta.bytes(IFA_T.IFA_LOCAL!);
         if (!addr || addr.length !== 16) continue;
         let list = this.inet6ByIndex.get(index);
         if (!list) this.inet6ByIndex.set(index, (list = []));
-        list.push({ addr, prefixlen: Number(m.header.ifa_prefixlen), scope: ipv6AddrScope(addr) });
+        list.push({ addr, prefixlen: m.payload[IFA_OFF.ifa_prefixlen!]!, scope: ipv6AddrScope(addr) });
       }
     } finally {
       nl.close();

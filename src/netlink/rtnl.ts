@@ -33,8 +33,13 @@ export function rtnl_linkdump_raw(nl: Netlink, attrs: readonly NlaSpec[] = []): 
 
 /** RTM_GETADDR dump for one family, answers RTM_NEWADDR. */
 export function rtnl_addrdump(nl: Netlink, family: number): Message[] {
+  return decodeAll(rtnl_addrdump_raw(nl, family), RTM_GETADDR - 2);
+}
+
+/** The same dump, its RTM_NEWADDR answers not decoded. */
+export function rtnl_addrdump_raw(nl: Netlink, family: number): RawMessage[] {
   const payload = encodeStruct(ifaddrmsg, { ifa_family: family });
-  return decodeAll(nl.dumpAll(RTM_GETADDR, payload), RTM_GETADDR - 2);
+  return nl.dumpAll(RTM_GETADDR, payload).filter((m) => m.type === RTM_GETADDR - 2);
 }
 
 /** A change request (with ACK): 0, or the kernel's errno. */
