@@ -776,7 +776,7 @@ function readlinks(dir: string, bufsiz: number): DirLink[] {
     c.close(fd);
   }
 }
-const NUL = Buffer.of(0);
+const NUL = Uint8Array.of(0);
 
 function sleep(seconds: number): void {
   if (seconds > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, seconds * 1000);
