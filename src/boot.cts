@@ -6,7 +6,7 @@
  * tools/bundle.ts) with V8's code cache when one lies beside it (COMMAND.cjs.cache): compiling
  * from the cache takes half the time. A cache made by another Node/V8 is refused by V8 and the
  * file is simply compiled. Only what Node has loaded by the time it runs a script is used here
- * (node:fs, node:path, node:vm): node:module alone would cost a tenth of a command's start-up.
+ * (node:fs, node:path, node:vm): node:module alone takes about 0.3 ms to load.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
