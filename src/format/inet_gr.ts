@@ -9,6 +9,7 @@ import type { ByteWriter } from '../sys/types.js';
 import { BufferWriter } from '../io.js';
 import { streamFib4, type Fib4Row } from '../model/route.js';
 import { INET_sprint, INET_sprintmask, saddr } from '../lib/inet_resolve.js';
+import { inet_ntoa } from '../lib/inet.js';
 import {
   INET_FLAG_LETTERS, INET_HEADER_CACHE, INET_HEADER_FIB, INET_ROW_FIB, INET_ROW_FIB_REJECT,
   INET_TITLE_CACHE, INET_TITLE_FIB,
@@ -36,13 +37,32 @@ const inetFlagsOf = (iflags: number): string => {
   return s;
 };
 
+/**
+ * A numeric column's dotted quad (INET_sprint with a numeric flag is inet_ntoa), remembered
+ * for the next row: a table repeats its gateways and netmasks row after row.
+ */
+interface QuadMemo {
+  addr: number;
+  text: string;
+}
+const gwMemo: QuadMemo = { addr: -1, text: '' };
+const maskMemo: QuadMemo = { addr: -1, text: '' };
+function quad(m: QuadMemo, a: Uint8Array): string {
+  const addr = saddr(a);
+  if (addr !== m.addr) {
+    m.addr = addr;
+    m.text = inet_ntoa(a);
+  }
+  return m.text;
+}
+
 /** One row of rprint_fib for the extend level `ext` (1..3; 0 prints nothing), written to `out`. */
 export function fibRow(sys: Sys, out: ByteWriter, r: Fib4Row, ext: number, numeric: number): void {
   if (!(r.flags & RTF_UP)) return;
   // INET_sprintmask(target, numeric | 0x8000 | host?0x4000, mask), cut to 15 bytes
   const net_addr = INET_sprintmask(sys, r.dst, numeric | 0x8000 | (r.flags & RTF_HOST ? 0x4000 : 0), saddr(r.mask)).slice(0, 15);
-  const gate_addr = INET_sprint(sys, r.gw, numeric | 0x4000).slice(0, 15);
-  const mask_addr = INET_sprint(sys, r.mask, 1).slice(0, 15);
+  const gate_addr = numeric & 0x0fff ? quad(gwMemo, r.gw) : INET_sprint(sys, r.gw, numeric | 0x4000).slice(0, 15);
+  const mask_addr = quad(maskMemo, r.mask);
   const flags = inetFlagsOf(r.flags);
   const reject = (r.flags & RTF_REJECT) !== 0;
   switch (ext) {
