@@ -17,6 +17,9 @@ export class Names {
   /** tcp_name, udp_name, raw_name: port -> name, the entry found first by searchlist() */
   private services: Map<string, Map<number, string>> | null = null;
 
+  private lastQuadAddr = -1;
+  private lastQuad = '';
+
   constructor(private readonly sys: Sys) {}
 
   /**
@@ -25,7 +28,15 @@ export class Names {
    * (gethostbyaddr) unless that byte is 0, then a network name (getnetbyaddr).
    */
   inet(addr: Uint8Array, numeric: boolean): string {
-    if (numeric) return inet_ntoa(addr);
+    if (numeric) {
+      // the last dotted quad made, kept: a table's rows repeat their addresses
+      const ad = (addr[0]! | (addr[1]! << 8) | (addr[2]! << 16) | (addr[3]! << 24)) >>> 0;
+      if (ad !== this.lastQuadAddr) {
+        this.lastQuadAddr = ad;
+        this.lastQuad = inet_ntoa(addr);
+      }
+      return this.lastQuad;
+    }
     const ad = ((addr[0]! | (addr[1]! << 8) | (addr[2]! << 16) | (addr[3]! << 24)) >>> 0);
     if (ad === 0) return '0.0.0.0'; // netmask is not INADDR_ANY: the 0.0.0.0/1 branch
     const host = (ad & 0xff) !== 0;
