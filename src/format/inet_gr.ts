@@ -4,7 +4,7 @@
  * has: header only) and INET_rprint, which picks them by the option flags.
  */
 import type { Io, Sys } from '../sys/types.js';
-import { sprintf } from './printf.js';
+import { rowFormatter } from './printf.js';
 import type { ByteWriter } from '../sys/types.js';
 import { BufferWriter } from '../io.js';
 import { streamFib4, type Fib4Row } from '../model/route.js';
@@ -68,16 +68,16 @@ export function fibRow(sys: Sys, out: ByteWriter, r: Fib4Row, ext: number, numer
   switch (ext) {
     case 1:
       return reject
-        ? out.write(sprintf(INET_ROW_FIB_REJECT[1], net_addr, mask_addr, flags, r.metric, r.use))
-        : out.write(sprintf(INET_ROW_FIB[1], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface));
+        ? out.write(rowFormatter(INET_ROW_FIB_REJECT[1])(net_addr, mask_addr, flags, r.metric, r.use))
+        : out.write(rowFormatter(INET_ROW_FIB[1])(net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface));
     case 2:
       return reject
-        ? out.write(sprintf(INET_ROW_FIB_REJECT[2], net_addr, mask_addr, flags))
-        : out.write(sprintf(INET_ROW_FIB[2], net_addr, gate_addr, mask_addr, flags, r.mss, r.window, r.irtt, r.iface));
+        ? out.write(rowFormatter(INET_ROW_FIB_REJECT[2])(net_addr, mask_addr, flags))
+        : out.write(rowFormatter(INET_ROW_FIB[2])(net_addr, gate_addr, mask_addr, flags, r.mss, r.window, r.irtt, r.iface));
     case 3:
       return reject
-        ? out.write(sprintf(INET_ROW_FIB_REJECT[3], net_addr, mask_addr, flags, r.metric, r.use))
-        : out.write(sprintf(INET_ROW_FIB[3], net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface, r.mss, r.window, r.irtt));
+        ? out.write(rowFormatter(INET_ROW_FIB_REJECT[3])(net_addr, mask_addr, flags, r.metric, r.use))
+        : out.write(rowFormatter(INET_ROW_FIB[3])(net_addr, gate_addr, mask_addr, flags, r.metric, r.refcnt, r.use, r.iface, r.mss, r.window, r.irtt));
   }
 }
 

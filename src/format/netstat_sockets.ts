@@ -6,7 +6,7 @@ import type { ByteWriter, Sys } from '../sys/types.js';
 import type { InetSock, UnixSock } from '../model/socket.js';
 import type { PrgCache } from '../model/prgcache.js';
 import type { Names } from './netstat_names.js';
-import { sprintf } from './printf.js';
+import { rowFormatter, sprintf } from './printf.js';
 import {
   ADDR_MIN_WIDTH, ADDR_SHORT_LEN, DGRAM_TIMER_OFF, DGRAM_TIMER_ON, DGRAM_TIMER_UNKNOWN, FMT_INODE,
   FMT_PROG, FMT_RAW, FMT_SELINUX, FMT_TCP, FMT_TIMER, FMT_UDP, FMT_USER_ID, FMT_USER_NAME,
@@ -87,7 +87,7 @@ export class SockPrinter {
         timers = sprintf(TCP_TIMERS[s.timer as 1 | 2 | 3 | 4], t, s.retr, s.probes);
       } else timers = sprintf(TCP_TIMER_UNKNOWN, s.timer, t, s.retr, s.probes);
     }
-    out.write(sprintf(FMT_TCP, prot, s.rxq, s.txq, Math.max(ADDR_MIN_WIDTH, local.length), local,
+    out.write(rowFormatter(FMT_TCP)(prot, s.rxq, s.txq, Math.max(ADDR_MIN_WIDTH, local.length), local,
       Math.max(ADDR_MIN_WIDTH, rem.length), rem, TCP_STATES[s.state] ?? ''));
     this.finish(out, s.uid, s.inode, timers);
     return true;
@@ -116,7 +116,7 @@ export class SockPrinter {
     const local = this.addr(s.family, s.local, s.localPort, 'udp');
     const rem = this.addr(s.family, s.remote, s.remotePort, 'udp');
     const timers = this.dgramTimers();
-    out.write(sprintf(FMT_UDP, prot, s.rxq, s.txq, local, rem, state));
+    out.write(rowFormatter(FMT_UDP)(prot, s.rxq, s.txq, local, rem, state));
     this.finish(out, s.uid, s.inode, timers);
     return true;
   }

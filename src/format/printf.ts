@@ -125,6 +125,8 @@ interface Entry {
   /** how many times it was used before it was made into a function */
   uses: number;
   fn: Formatter | null;
+  /** sprintf bound to the format, what rowFormatter gives until `fn` is made */
+  sprintf?: Formatter;
 }
 const formats = new Map<string, Entry>();
 /**
@@ -147,6 +149,16 @@ function entry(fmt: string): Entry {
 export function formatter(fmt: string): Formatter {
   const e = entry(fmt);
   return (e.fn ??= build(fmt, e.parts));
+}
+
+/**
+ * sprintf of `fmt` as a function of its arguments alone, for a table's row: ask for it row by
+ * row. Until the format has been used BUILD_AFTER times it is sprintf; then it is the function
+ * sprintf made of it, called with the row's arguments as they are (no array of them each row).
+ */
+export function rowFormatter(fmt: string): Formatter {
+  const e = entry(fmt);
+  return e.fn ?? (e.sprintf ??= (...args: Arg[]): string => sprintf(fmt, ...args));
 }
 
 export function sprintf(fmt: string, ...args: Arg[]): string {

@@ -7,7 +7,7 @@
  * the value (int wrap, short), the C argument is given in the comment. Not bash's printf.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, formatter, sprintf, type Compiled } from '../../src/format/printf.js';
+import { compile, formatter, rowFormatter, sprintf, type Compiled } from '../../src/format/printf.js';
 import * as netstatTexts from '../../compat/netstat.js';
 import * as routeTexts from '../../compat/route.js';
 import * as arpTexts from '../../compat/arp.js';
@@ -28,6 +28,9 @@ const run = (cases: Case[]) => {
       const f = formatter(fmt);
       expect(f(...args)).toBe(want);
       expect(formatter(fmt)).toBe(f);
+    });
+    it(`rowFormatter(${JSON.stringify(fmt)}) gives the same row after row`, () => {
+      for (let i = 0; i < 20; i++) expect(rowFormatter(fmt)(...args)).toBe(want);
     });
   }
 };
@@ -181,6 +184,17 @@ describe('* width and precision together', () => {
     ['%*.*s', [6, 2, 'abc'], '    ab'],
     ['%.*x', [-3, 255], 'ff'],
   ]);
+});
+
+describe('rowFormatter', () => {
+  it('is sprintf for a format used a few times, then the function made of it', () => {
+    // a format no other test uses: its first uses go through sprintf's reading of it
+    const fmt = '<%5d|%-6s|%.3s>\n';
+    const seen: string[] = [];
+    for (let i = 0; i < 40; i++) seen.push(rowFormatter(fmt)(42, 'ab', 'abcdef'));
+    expect(new Set(seen)).toEqual(new Set(['<   42|ab    |abc>\n']));
+    expect(rowFormatter(fmt)).toBe(rowFormatter(fmt));
+  });
 });
 
 describe('format parsing', () => {
