@@ -64,13 +64,13 @@ export class SockPrinter {
   finish(out: ByteWriter, uid: number, inode: number, timers: string): void {
     if (this.f.exp > 1) {
       const name = this.f.numUser ? null : this.sys.getpwuid(uid >>> 0);
-      if (name !== null) out.write(sprintf(FMT_USER_NAME, name));
-      else out.write(sprintf(FMT_USER_ID, uid));
-      out.write(sprintf(FMT_INODE, inode));
+      if (name !== null) out.write(rowFormatter(FMT_USER_NAME)(name));
+      else out.write(rowFormatter(FMT_USER_ID)(uid));
+      out.write(rowFormatter(FMT_INODE)(inode));
     }
-    if (this.f.prg) out.write(sprintf(FMT_PROG, this.prg.get(inode)));
-    if (this.f.selinux) out.write(sprintf(FMT_SELINUX, this.prg.getCon(inode)));
-    if (this.f.opt) out.write(sprintf(FMT_TIMER, timers));
+    if (this.f.prg) out.write(rowFormatter(FMT_PROG)(this.prg.get(inode)));
+    if (this.f.selinux) out.write(rowFormatter(FMT_SELINUX)(this.prg.getCon(inode)));
+    if (this.f.opt) out.write(rowFormatter(FMT_TIMER)(timers));
     out.write('\n');
   }
 
