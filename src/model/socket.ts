@@ -51,7 +51,10 @@ const EXT_INFO = 1 << (2 - 1);
 const UDIAG_SHOW_NAME = 0x01;
 const UDIAG_SHOW_PEER = 0x04;
 
-/** One line of /proc/net/{tcp,udp,udplite,raw}{,6}, from one inet_diag_msg. */
+/**
+ * One line of /proc/net/{tcp,udp,udplite,raw}{,6}, from one inet_diag_msg. SockDiag.inet hands
+ * every socket but a listener in the same object: it is valid during the callback.
+ */
 export interface InetSock {
   family: number;
   /** sk_state (TIME_WAIT sockets: tw_substate; request sockets: SYN_RECV) */
@@ -124,6 +127,12 @@ export class SockDiag {
     const O = MSG_OFFSETS;
     const alen = family === 10 ? 16 : 4;
     let listeners: InetSock[] = [];
+    const newSock = (): InetSock => ({
+      family, state: 0, local: new Uint8Array(alen), remote: new Uint8Array(alen), localPort: 0, remotePort: 0,
+      txq: 0, rxq: 0, timer: 0, timeLen: 0, retr: 0, probes: 0, uid: 0, inode: 0,
+    });
+    // every socket is read into this one, but a listener, kept for the requests after it
+    const row = newSock();
     this.channel().dump(SOCK_DIAG_BY_FAMILY, payload, (raw) => {
       if (raw.type !== SOCK_DIAG_BY_FAMILY || raw.payload[0] !== family) return;
       // the fixed header is read in place, at the offsets of its declaration (messages.ts); the
@@ -135,24 +144,24 @@ export class SockDiag {
       const tcpInfo = info ? indexMessage(spec, raw, tb).bytes(INET_DIAG_T.INET_DIAG_INFO!) : undefined;
       const state = b[O.idiag_state]!;
       const listen = protocol === IPPROTO_TCP && state === TCP_LISTEN;
-      const s: InetSock = {
-        family,
-        state,
-        local: b.subarray(O['id.idiag_src'], O['id.idiag_src'] + alen),
-        remote: b.subarray(O['id.idiag_dst'], O['id.idiag_dst'] + alen),
-        localPort: u16be(b, O['id.idiag_sport']),
-        // raw_sock_seq_show prints a destination port of 0, whatever connect() was given
-        remotePort: protocol === IPPROTO_RAW ? 0 : u16be(b, O['id.idiag_dport']),
-        // a listener's idiag_wqueue is sk_max_ack_backlog; /proc has write_seq - snd_una, 0
-        txq: listen ? 0 : u32le(b, O.idiag_wqueue),
-        rxq: u32le(b, O.idiag_rqueue),
-        timer: b[O.idiag_timer]!,
-        timeLen: Math.floor(u32le(b, O.idiag_expires) / 10),
-        retr: tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : b[O.idiag_retrans]!,
-        probes: tcpInfo && tcpInfo.length >= 4 ? tcpInfo[3]! : 0,
-        uid: u32le(b, O.idiag_uid),
-        inode: u32le(b, O.idiag_inode),
-      };
+      const s = listen ? newSock() : row;
+      s.state = state;
+      for (let i = 0; i < alen; i++) {
+        s.local[i] = b[O['id.idiag_src']! + i]!;
+        s.remote[i] = b[O['id.idiag_dst']! + i]!;
+      }
+      s.localPort = u16be(b, O['id.idiag_sport']!);
+      // raw_sock_seq_show prints a destination port of 0, whatever connect() was given
+      s.remotePort = protocol === IPPROTO_RAW ? 0 : u16be(b, O['id.idiag_dport']!);
+      // a listener's idiag_wqueue is sk_max_ack_backlog; /proc has write_seq - snd_una, 0
+      s.txq = listen ? 0 : u32le(b, O.idiag_wqueue!);
+      s.rxq = u32le(b, O.idiag_rqueue!);
+      s.timer = b[O.idiag_timer!]!;
+      s.timeLen = Math.floor(u32le(b, O.idiag_expires!) / 10);
+      s.retr = tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : b[O.idiag_retrans!]!;
+      s.probes = tcpInfo && tcpInfo.length >= 4 ? tcpInfo[3]! : 0;
+      s.uid = u32le(b, O.idiag_uid!);
+      s.inode = u32le(b, O.idiag_inode!);
       if (listen) listeners.push(s);
       // the listening hash is walked before the established one, where the requests are
       else if (protocol === IPPROTO_TCP && state === TCP_SYN_RECV && s.inode === 0) requestUid(s, listeners);
