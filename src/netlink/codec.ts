@@ -209,19 +209,19 @@ export function encodeString(s: string, nul = true): Uint8Array {
 }
 
 function decodeValue(kind: NlaKind, data: Uint8Array, where: string): Value {
-  const need = (n: number): void => {
-    if (data.length < n) throw new DecodeError(`${where}: payload of ${data.length} bytes, need ${n}`);
-  };
+  // the one table of the smallest payload each kind accepts (AttrIndex checks with it too)
+  const min = minPayload(kind);
+  if (data.length < min) throw new DecodeError(`${where}: payload of ${data.length} bytes, need ${min}`);
   // integers straight from the bytes (little-endian but for be*): no DataView per attribute
   if (typeof kind === 'string') {
     switch (kind) {
-      case 'u8': need(1); return data[0]!;
-      case 'u16': need(2); return u16le(data, 0);
-      case 'be16': need(2); return u16be(data, 0);
-      case 'u32': need(4); return u32le(data, 0);
-      case 'be32': need(4); return u32be(data, 0);
-      case 's32': need(4); return i32le(data, 0);
-      case 'u64': need(8); return new DataView(data.buffer, data.byteOffset, 8).getBigUint64(0, true);
+      case 'u8': return data[0]!;
+      case 'u16': return u16le(data, 0);
+      case 'be16': return u16be(data, 0);
+      case 'u32': return u32le(data, 0);
+      case 'be32': return u32be(data, 0);
+      case 's32': return i32le(data, 0);
+      case 'u64': return new DataView(data.buffer, data.byteOffset, 8).getBigUint64(0, true);
       case 'asciiz':
       case 'string': return decodeString(data);
       // a view, not a copy: every datagram is a buffer of its own that nothing writes to
@@ -230,8 +230,6 @@ function decodeValue(kind: NlaKind, data: Uint8Array, where: string): Value {
     }
   }
   if ('struct' in kind) {
-    const min = kind.minSize ?? kind.struct.size;
-    need(min);
     if (data.length < kind.struct.size) {
       const padded = new Uint8Array(kind.struct.size);
       padded.set(data);
