@@ -11,18 +11,14 @@ export function openRtnl(sys: Sys): Netlink {
   return new Netlink(sys, NETLINK_ROUTE);
 }
 
-function decodeAll(msgs: RawMessage[], expect: number): Message[] {
-  const out: Message[] = [];
-  for (const m of msgs) {
-    if (m.type !== expect) continue;
-    out.push(decodeMessage(RTNL_MESSAGES[m.type]!, m));
-  }
-  return out;
+/** The messages of a dump its *_raw function gave (only the answers it asks for), decoded. */
+function decodeAll(msgs: RawMessage[]): Message[] {
+  return msgs.map((m) => decodeMessage(RTNL_MESSAGES[m.type]!, m));
 }
 
 /** RTM_GETLINK dump of every link (AF_UNSPEC), answers RTM_NEWLINK. */
 export function rtnl_linkdump(nl: Netlink, attrs: readonly NlaSpec[] = []): Message[] {
-  return decodeAll(rtnl_linkdump_raw(nl, attrs), RTM_GETLINK - 2);
+  return decodeAll(rtnl_linkdump_raw(nl, attrs));
 }
 
 /** The same dump, its RTM_NEWLINK answers not decoded. */
@@ -33,7 +29,7 @@ export function rtnl_linkdump_raw(nl: Netlink, attrs: readonly NlaSpec[] = []): 
 
 /** RTM_GETADDR dump for one family, answers RTM_NEWADDR. */
 export function rtnl_addrdump(nl: Netlink, family: number): Message[] {
-  return decodeAll(rtnl_addrdump_raw(nl, family), RTM_GETADDR - 2);
+  return decodeAll(rtnl_addrdump_raw(nl, family));
 }
 
 /** The same dump, its RTM_NEWADDR answers not decoded. */
