@@ -18,6 +18,7 @@
  * the 32-byte ife->hwaddr; arp.c:260 passes ifr_hwaddr.sa_data), so here a byte beyond the end
  * of the given Uint8Array reads as 0: pass a buffer of the right size if the tail matters.
  */
+import { LITTLE_ENDIAN } from '../src/netlink/codec.js';
 
 /**
  * Whether plain `char` is signed for the build we mimic.  It changes what pr_ash and
@@ -28,8 +29,6 @@ export const CHAR_IS_SIGNED: boolean = !['arm', 'arm64', 'ppc', 'ppc64', 's390',
   process.arch,
 );
 
-// the host's byte order, without loading node:os at start-up for it
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /** struct hwtype (lib/net-support.h:58-67). */
 export interface HwType {

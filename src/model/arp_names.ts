@@ -6,11 +6,9 @@
 import type { Sys } from '../sys/types.js';
 import { inet_aton, inet_ntoa } from '../lib/inet.js';
 import { herror } from '../lib/inet_resolve.js';
+import { LITTLE_ENDIAN } from '../netlink/codec.js';
 
 const AF_INET = 2;
-
-/** Whether this CPU stores a u32 little-endian: lib/inet.c tests bits of the raw s_addr. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** sin_addr.s_addr as the C code sees it: the four network-order bytes read as a host u32. */
 export function s_addr(a: Uint8Array): number {

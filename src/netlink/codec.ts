@@ -58,6 +58,9 @@ export class DecodeError extends NetlinkError {
   }
 }
 
+/** Whether this CPU stores integers little-endian (netlink's byte order is the host's). */
+export const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 /** Integers read from bytes at an offset: little-endian (host order here) unless `be`. */
 export const u16le = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
 export const u16be = (b: Uint8Array, o: number): number => (b[o]! << 8) | b[o + 1]!;

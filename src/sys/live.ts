@@ -22,7 +22,7 @@ import {
   type Utsname,
 } from './types.js';
 import { EINTR, EMSGSIZE } from '../../compat/errno.js';
-import { latin1 } from '../netlink/codec.js';
+import { LITTLE_ENDIAN, latin1 } from '../netlink/codec.js';
 
 /**
  * koffi, loaded on first use: a command that answers from its own tables (--help, -V, a bad
@@ -287,7 +287,6 @@ const SO_RCVBUF_SIZE = 1 << 20;
 /** sizeof(void *), asked of koffi when first needed */
 let pointerSize = 0;
 const POINTER_SIZE = (): number => (pointerSize ||= koffi.sizeof('void *'));
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
