@@ -16,15 +16,13 @@ import { AttrIndex, encodeStruct, i32le, iterAttrs, offsetsOf, typesOf, u16le } 
 import {
   AF_INET, NDA, RTEXT_FILTER_SKIP_STATS, RTM_GETNEIGH, RTM_NEWNEIGH, RTNL_MESSAGES, ndmsg,
 } from '../netlink/messages.js';
-import { EINTR } from '../../compat/errno.js';
-import { Netlink, NetlinkError, indexMessage, type Message } from '../netlink/stream.js';
-
-const T = typesOf(NDA);
-const NDM = offsetsOf(ndmsg);
+import { Netlink, indexMessage, type Message } from '../netlink/stream.js';
 import { openRtnl, rtnl_linkdump } from '../netlink/rtnl.js';
 import { inet_ntoa } from '../lib/inet.js';
 import { ATF_COM, ATF_PERM, ATF_PUBL } from '../../compat/arp.js';
 
+const T = typesOf(NDA);
+const NDM = offsetsOf(ndmsg);
 
 /** include/uapi/linux/neighbour.h */
 export const NUD_INCOMPLETE = 0x01;
@@ -162,9 +160,10 @@ export function streamArpTable(sys: Sys, onLine: (l: ArpLine) => void, onRestart
     for (const l of links(nl)) byIndex.set(l.index, l);
     const spec = RTNL_MESSAGES[RTM_NEWNEIGH]!;
     const tb = new AttrIndex(NDA);
-    const dump = (proxy: boolean): void => {
+    /** one run of the neighbour (or proxy) dump; true when the kernel flagged it interrupted */
+    const dumpOnce = (proxy: boolean): boolean => {
       const payload = encodeStruct(ndmsg, { ndm_family: AF_INET, ndm_flags: proxy ? NTF_PROXY : 0 });
-      nl.dump(RTM_GETNEIGH, payload, (raw) => {
+      return nl.dumpOnce(RTM_GETNEIGH, payload, (raw) => {
         if (raw.type !== RTM_NEWNEIGH) return;
         indexMessage(spec, raw, tb);
         const h = raw.payload;
@@ -183,21 +182,10 @@ export function streamArpTable(sys: Sys, onLine: (l: ArpLine) => void, onRestart
         const addrLen = dev?.addrLen ?? 0;
         const ha = tb.bytes(T.NDA_LLADDR!) ?? new Uint8Array(addrLen);
         onLine({ ip: inet_ntoa(dst), type, flags: stateToFlags(state), hwa: kernelHwText(type, ha, addrLen), mask: '*', dev: dev?.name ?? '' });
-      }, restart);
+      });
     };
     // an interrupted dump starts the whole table again: the neighbours, then the proxies
-    let again = false;
-    const restart = (): void => {
-      again = true;
-    };
-    for (let attempt = 0; ; attempt++) {
-      again = false;
-      dump(false);
-      if (!again) dump(true);
-      if (!again) return;
-      if (attempt + 1 >= Netlink.DUMP_RETRIES) throw new NetlinkError(EINTR, 'netlink: dump interrupted by concurrent changes too many times');
-      onRestart();
-    }
+    Netlink.untilWhole(() => dumpOnce(false) || dumpOnce(true), onRestart);
   } finally {
     nl.close();
   }

@@ -157,9 +157,17 @@ export class Netlink {
    * again from the start (up to DUMP_RETRIES times; after that it is an EINTR error).
    */
   dump(type: number, payload: Uint8Array, onMessage: (m: RawMessage) => void, onRestart: () => void): void {
+    Netlink.untilWhole(() => this.dumpOnce(type, payload, onMessage), onRestart);
+  }
+
+  /**
+   * Run `once` (one dump, or several that must agree, each a dumpOnce) until a run of it is not
+   * interrupted: before each new run `onRestart` is called; after DUMP_RETRIES runs it is an
+   * EINTR error. `once` returns whether the kernel flagged a dump of that run interrupted.
+   */
+  static untilWhole(once: () => boolean, onRestart: () => void): void {
     for (let attempt = 0; ; attempt++) {
-      const interrupted = this.dumpOnce(type, payload, onMessage);
-      if (!interrupted) return;
+      if (!once()) return;
       if (attempt + 1 >= Netlink.DUMP_RETRIES) {
         throw new NetlinkError(EINTR, 'netlink: dump interrupted by concurrent changes too many times');
       }
@@ -174,7 +182,8 @@ export class Netlink {
     return out;
   }
 
-  private dumpOnce(type: number, payload: Uint8Array, onMessage: (m: RawMessage) => void): boolean {
+  /** One run of a dump; true when the kernel flagged it interrupted (what followed the flag is not handed on). */
+  dumpOnce(type: number, payload: Uint8Array, onMessage: (m: RawMessage) => void): boolean {
     const sock = this.socket();
     const seq = this.seq++;
     sock.send(buildMessage(type, NLM_F_REQUEST | NLM_F_DUMP, seq, payload));
