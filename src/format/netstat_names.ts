@@ -7,6 +7,7 @@
 import type { Sys } from '../sys/types.js';
 import { inet_ntoa, inet_ntop6 } from '../lib/inet.js';
 import { fix_v4_address } from './ife_print.js';
+import { saddr } from '../lib/inet_resolve.js';
 
 const AF_INET = 2;
 const AF_INET6 = 10;
@@ -28,16 +29,15 @@ export class Names {
    * (gethostbyaddr) unless that byte is 0, then a network name (getnetbyaddr).
    */
   inet(addr: Uint8Array, numeric: boolean): string {
+    const ad = saddr(addr);
     if (numeric) {
       // the last dotted quad made, kept: a table's rows repeat their addresses
-      const ad = (addr[0]! | (addr[1]! << 8) | (addr[2]! << 16) | (addr[3]! << 24)) >>> 0;
       if (ad !== this.lastQuadAddr) {
         this.lastQuadAddr = ad;
         this.lastQuad = inet_ntoa(addr);
       }
       return this.lastQuad;
     }
-    const ad = ((addr[0]! | (addr[1]! << 8) | (addr[2]! << 16) | (addr[3]! << 24)) >>> 0);
     if (ad === 0) return '0.0.0.0'; // netmask is not INADDR_ANY: the 0.0.0.0/1 branch
     const host = (ad & 0xff) !== 0;
     const key = `${host ? 'h' : 'n'}${ad}`;

@@ -127,7 +127,7 @@ export class SockPrinter {
     const local = this.addr(s.family, s.local, s.localPort, 'raw');
     const rem = this.addr(s.family, s.remote, s.remotePort, 'raw');
     const timers = this.dgramTimers();
-    out.write(sprintf(FMT_RAW, prot, s.rxq, s.txq, local, rem, s.state));
+    out.write(rowFormatter(FMT_RAW)(prot, s.rxq, s.txq, local, rem, s.state));
     this.finish(out, s.uid, s.inode, timers);
     return true;
   }
@@ -155,11 +155,11 @@ export class SockPrinter {
     if (flags & SO_WAITDATA) ssFlags += 'W ';
     if (flags & SO_NOSPACE) ssFlags += 'N ';
     ssFlags += ']';
-    out.write(sprintf(UNIX_ROW, 'unix', refcnt, ssFlags, type, ssState));
-    out.write(sprintf(UNIX_INODE, u.inode));
-    if (this.f.prg) out.write(sprintf(FMT_PROG, this.prg.get(u.inode)));
-    if (this.f.selinux) out.write(sprintf(FMT_SELINUX, this.prg.getCon(u.inode)));
-    out.write(sprintf(UNIX_PATH, path));
+    out.write(rowFormatter(UNIX_ROW)('unix', refcnt, ssFlags, type, ssState));
+    out.write(rowFormatter(UNIX_INODE)(u.inode));
+    if (this.f.prg) out.write(rowFormatter(FMT_PROG)(this.prg.get(u.inode)));
+    if (this.f.selinux) out.write(rowFormatter(FMT_SELINUX)(this.prg.getCon(u.inode)));
+    out.write(rowFormatter(UNIX_PATH)(path));
     return warnings;
   }
 }
