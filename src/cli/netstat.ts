@@ -14,6 +14,7 @@ import { sprintf } from '../format/printf.js';
 import { ife_print } from '../format/ife_print.js';
 import { IfWorld } from '../model/interface.js';
 import { NetlinkError } from '../netlink/stream.js';
+import { latin1 } from '../netlink/codec.js';
 import { BufferWriter } from '../io.js';
 import { route_info } from '../lib/getroute.js';
 import {
@@ -661,7 +662,7 @@ class Netstat {
     let rc = 0;
     const read = (path: string): string | number => {
       try {
-        return Buffer.from(this.sys.readFile(path)).toString('latin1');
+        return latin1(this.sys.readFile(path));
       } catch (e) {
         if (!(e instanceof SysError)) throw e;
         return e.errno;

@@ -9,6 +9,7 @@
 import type { Sys } from '../sys/types.js';
 import { SysError } from '../sys/types.js';
 import { sprintf } from './printf.js';
+import { latin1 } from '../netlink/codec.js';
 import { strerror } from '../../compat/errno.js';
 import {
   I_STATIC, I_TITLE, MSG_CANNOT_OPEN, MSG_PARSE_PROBLEM, SNMP6TABS, SNMPTABS, STATES, STAT_DISABLED,
@@ -247,7 +248,7 @@ export class Statistics {
 
   private read(path: string): string | SysError {
     try {
-      return Buffer.from(this.sys.readFile(path)).toString('latin1');
+      return latin1(this.sys.readFile(path));
     } catch (e) {
       if (e instanceof SysError) return e;
       throw e;

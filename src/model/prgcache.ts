@@ -13,6 +13,7 @@ import {
   MSG_PRG_NONE, MSG_PRG_SOME, PRG_CMDLINE_SIZE, PRG_LNAME_SIZE, PROGNAME_WIDTH, SELINUX_WIDTH,
 } from '../../compat/netstat.js';
 import { EACCES } from '../../compat/errno.js';
+import { decodeString } from '../netlink/codec.js';
 
 const PATH_MAX_LINE = 4096; // LINE_MAX: char line[LINE_MAX]
 
@@ -109,9 +110,7 @@ export class PrgCache {
     try {
       const buf = this.sys.readFile(`/proc/${pid}/cmdline`);
       // read(fd, cmdlbuf, 511); the C string ends at the first NUL
-      let s = Buffer.from(buf.subarray(0, PRG_CMDLINE_SIZE - 1)).toString('latin1');
-      const nul = s.indexOf('\0');
-      if (nul >= 0) s = s.slice(0, nul);
+      const s = decodeString(buf.subarray(0, PRG_CMDLINE_SIZE - 1));
       name = s.startsWith('/') ? s.slice(s.lastIndexOf('/') + 1) : s;
     } catch (e) {
       if (!(e instanceof SysError)) throw e;
@@ -164,9 +163,7 @@ export class PrgCache {
   /** libselinux getpidcon(): /proc/PID/attr/current, "-" when it cannot be read. */
   private getpidcon(pid: string): string {
     try {
-      let s = Buffer.from(this.sys.readFile(`/proc/${pid}/attr/current`)).toString('latin1');
-      const nul = s.indexOf('\0');
-      if (nul >= 0) s = s.slice(0, nul);
+      const s = decodeString(this.sys.readFile(`/proc/${pid}/attr/current`));
       return s.replace(/\n$/, '');
     } catch (e) {
       if (!(e instanceof SysError)) throw e;

@@ -17,7 +17,7 @@
  *    unix_diag.
  */
 import type { Sys } from '../sys/types.js';
-import { AttrIndex, encodeStruct, offsetsOf, typesOf, u16be, u32le } from '../netlink/codec.js';
+import { AttrIndex, encodeStruct, latin1, offsetsOf, typesOf, u16be, u32le } from '../netlink/codec.js';
 import {
   AF_UNIX, NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, inet_diag_msg, inet_diag_req_v2, sockDiagSpec,
   unix_diag_req,
@@ -231,7 +231,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export function readUnixRefcnts(sys: Sys): Map<number, number> | null {
   let text: string;
   try {
-    text = Buffer.from(sys.readFile('/proc/net/unix')).toString('latin1');
+    text = latin1(sys.readFile('/proc/net/unix'));
   } catch {
     return null;
   }
@@ -253,7 +253,7 @@ export function readUnixRefcnts(sys: Sys): Map<number, number> | null {
  * "%d: %64[0-9A-Fa-f]:%X %64[0-9A-Fa-f]:%X %X %lX:%lX %X:%lX %lX %d %d %lu". Throws SysError.
  */
 export function readProcInet(sys: Sys, path: string): { socks: InetSock[]; bogus: number } {
-  const text = Buffer.from(sys.readFile(path)).toString('latin1');
+  const text = latin1(sys.readFile(path));
   const socks: InetSock[] = [];
   let bogus = 0;
   const lines = text.split('\n');
