@@ -7,8 +7,6 @@
 
 type Arg = string | number | bigint;
 
-
-
 function pad(body: string, width: number, left: boolean, zero: boolean, sign = ''): string {
   const len = sign.length + body.length;
   if (len >= width) return sign + body;
@@ -343,4 +341,3 @@ function convert(part: Spec, v: Arg, width: number, left: boolean, prec: number 
     }
   }
 }
-

@@ -147,21 +147,21 @@ export class SockDiag {
       const s = listen ? newSock() : row;
       s.state = state;
       for (let i = 0; i < alen; i++) {
-        s.local[i] = b[O['id.idiag_src']! + i]!;
-        s.remote[i] = b[O['id.idiag_dst']! + i]!;
+        s.local[i] = b[O['id.idiag_src'] + i]!;
+        s.remote[i] = b[O['id.idiag_dst'] + i]!;
       }
-      s.localPort = u16be(b, O['id.idiag_sport']!);
+      s.localPort = u16be(b, O['id.idiag_sport']);
       // raw_sock_seq_show prints a destination port of 0, whatever connect() was given
-      s.remotePort = protocol === IPPROTO_RAW ? 0 : u16be(b, O['id.idiag_dport']!);
+      s.remotePort = protocol === IPPROTO_RAW ? 0 : u16be(b, O['id.idiag_dport']);
       // a listener's idiag_wqueue is sk_max_ack_backlog; /proc has write_seq - snd_una, 0
-      s.txq = listen ? 0 : u32le(b, O.idiag_wqueue!);
-      s.rxq = u32le(b, O.idiag_rqueue!);
-      s.timer = b[O.idiag_timer!]!;
-      s.timeLen = Math.floor(u32le(b, O.idiag_expires!) / 10);
-      s.retr = tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : b[O.idiag_retrans!]!;
+      s.txq = listen ? 0 : u32le(b, O.idiag_wqueue);
+      s.rxq = u32le(b, O.idiag_rqueue);
+      s.timer = b[O.idiag_timer]!;
+      s.timeLen = Math.floor(u32le(b, O.idiag_expires) / 10);
+      s.retr = tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : b[O.idiag_retrans]!;
       s.probes = tcpInfo && tcpInfo.length >= 4 ? tcpInfo[3]! : 0;
-      s.uid = u32le(b, O.idiag_uid!);
-      s.inode = u32le(b, O.idiag_inode!);
+      s.uid = u32le(b, O.idiag_uid);
+      s.inode = u32le(b, O.idiag_inode);
       if (listen) listeners.push(s);
       // the listening hash is walked before the established one, where the requests are
       else if (protocol === IPPROTO_TCP && state === TCP_SYN_RECV && s.inode === 0) requestUid(s, listeners);
