@@ -5,13 +5,11 @@
  * differ (counters moved) the case is tried again. Skipped cleanly when not root.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  Netns, canRunLive, freshRun, loadScenarios, ourLinks, runOriginal, runOurs, sameRun, type Run,
+  Netns, canRunLive, freshRun, loadScenarios, runOriginal, runOurs, sameRun, type Run,
 } from '../../tools/lib/netns.js';
 import { sideBySide } from '../../tools/lib/sidebyside.js';
+import { suiteLinks } from '../lib/links.js';
 
 const live = canRunLive();
 const scenarios = live ? loadScenarios() : [];
@@ -25,13 +23,7 @@ function report(orig: Run, ours: Run): string {
 }
 
 describe.skipIf(!live)('live: original vs ours in a namespace', () => {
-  let links = '';
-  beforeAll(() => {
-    links = ourLinks(mkdtempSync(join(tmpdir(), 'nts-links-')));
-  });
-  afterAll(() => {
-    if (links) rmSync(links, { recursive: true, force: true });
-  });
+  const links = suiteLinks();
 
   for (const scenario of scenarios) {
     describe(scenario.name, () => {
@@ -50,7 +42,7 @@ describe.skipIf(!live)('live: original vs ours in a namespace', () => {
             if (c.fresh) {
               // a changing command: original and ours each on a namespace of its own, then the state
               const a = freshRun(scenario, c, (n) => runOriginal(n, c));
-              const b = freshRun(scenario, c, (n) => runOurs(n, c, links));
+              const b = freshRun(scenario, c, (n) => runOurs(n, c, links()));
               if (sameRun(a.run, b.run) && a.state === b.state) return;
               const a2 = freshRun(scenario, c, (n) => runOriginal(n, c));
               if (!sameRun(a.run, a2.run) || a.state !== a2.state) {
@@ -61,7 +53,7 @@ describe.skipIf(!live)('live: original vs ours in a namespace', () => {
               break;
             }
             const before = runOriginal(ns!, c);
-            const ours = runOurs(ns!, c, links);
+            const ours = runOurs(ns!, c, links());
             const after = runOriginal(ns!, c);
             if (!sameRun(before, after)) {
               last = `the original itself changed between runs:\n${report(before, after)}`;

@@ -9,13 +9,12 @@
  * their order is the salted one of /proc/net/if_inet6.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  Netns, RUN_ENV, canRunLive, loadScenarios, ourLinks, runOriginal, sameRun, type Case, type Run,
+  Netns, RUN_ENV, canRunLive, loadScenarios, runOriginal, sameRun, type Case, type Run,
 } from '../../tools/lib/netns.js';
 import { sideBySide } from '../../tools/lib/sidebyside.js';
+import { suiteLinks } from '../lib/links.js';
 
 const live = canRunLive();
 const SCENARIOS = [
@@ -64,13 +63,7 @@ function runOursWithoutProc(ns: Netns, c: Case, links: string): Run {
 }
 
 describe.skipIf(!live)('live: ours without /proc vs the original with it', () => {
-  let links = '';
-  beforeAll(() => {
-    links = ourLinks(mkdtempSync(join(tmpdir(), 'nts-links-')));
-  });
-  afterAll(() => {
-    if (links) rmSync(links, { recursive: true, force: true });
-  });
+  const links = suiteLinks();
 
   it('there are cases for every command netlink serves', () => {
     const names = new Set(scenarios.flatMap((s) => s.cases.filter(wanted).map((c) => c.argv[0])));
@@ -93,7 +86,7 @@ describe.skipIf(!live)('live: ours without /proc vs the original with it', () =>
             const before = runOriginal(ns!, c);
             // a section made of a /proc-only fact: not this test's business
             if (PROC_ONLY_OUTPUT.test(before.stdout.toString('latin1'))) ctx.skip();
-            const ours = runOursWithoutProc(ns!, c, links);
+            const ours = runOursWithoutProc(ns!, c, links());
             const after = runOriginal(ns!, c);
             if (!sameRun(before, after)) {
               ns!.settle();
