@@ -167,7 +167,8 @@ export function sprintf(fmt: string, ...args: Arg[]): string {
 }
 
 /** sprintf reading the parsed format part by part */
-function interpret(fmt: string, parts: Compiled, args: Arg[]): string {
+/** sprintf's reading of a format, every time (exported for the tests, which hold the made functions to it) */
+export function interpret(fmt: string, parts: Compiled, args: Arg[]): string {
   let i = 0;
   const next = (): Arg => {
     if (i >= args.length) throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
@@ -188,8 +189,11 @@ function interpret(fmt: string, parts: Compiled, args: Arg[]): string {
 
 /** `%s` of any argument */
 const str = (v: Arg): string => (typeof v === 'string' ? v : String(v));
-const padRight = (s: string, width: number): string => (s.length >= width ? s : s + ' '.repeat(width - s.length));
-const padLeft = (s: string, width: number): string => (s.length >= width ? s : ' '.repeat(width - s.length) + s);
+/** runs of spaces for the padding of table columns (a wider one is made when asked for) */
+const SPACES = Array.from({ length: 48 }, (_, i) => ' '.repeat(i));
+const spaces = (n: number): string => SPACES[n] ?? ' '.repeat(n);
+const padRight = (s: string, width: number): string => (s.length >= width ? s : s + spaces(width - s.length));
+const padLeft = (s: string, width: number): string => (s.length >= width ? s : spaces(width - s.length) + s);
 /** a `*` width: padded on the left, or on the right for `-` or a negative width */
 function starPad(s: string, starWidth: Arg, left: boolean): string {
   const width = Number(starWidth);
@@ -217,29 +221,31 @@ function generic(part: Spec, v: Arg, starWidth: Arg, starPrec: Arg): string {
 }
 
 /**
- * A format made into a function, as straight-line code (the literal text and one expression
- * per conversion), so that a table row costs a few string concatenations and no walk over the
- * format. A conversion a table row commonly has (`%s` and an int's `%d` with a fixed width,
- * precision and `-`, `%-*s`) is written inline; the others go through `convert`, with the C's
- * rules for `*` widths and precisions.
+ * A format made into a function, as straight-line code, so that a table row costs a few string
+ * concatenations and no walk over the format. A conversion a table row commonly has (`%s` and
+ * an int's `%d` with a fixed width, precision and `-`, `%-*s`) is written inline; the others go
+ * through `convert`, with the C's rules for `*` widths and precisions.
+ *
+ * A table repeats most of its column values (a gateway, a netmask, a state, 0), so each inline
+ * conversion remembers its last argument(s) and its text (with the literal text after it), and
+ * the function remembers the row's text from each conversion to the end: a row that differs
+ * from the one before only in its first columns makes new strings for those columns alone and
+ * joins them to the remembered rest. The texts are made left to right first (a conversion that
+ * throws leaves nothing half-remembered: `stale`, the last conversion whose text changed since
+ * the rest was last joined, survives it), then the rests joined right to left, which cannot
+ * throw.
  */
 function build(fmt: string, parts: Compiled): Formatter {
   const specs: Spec[] = [];
-  const terms: string[] = [];
-  // each inline conversion remembers its last argument(s) and text: a table repeats most of
-  // its column values (a gateway, a netmask, a state, 0), which then cost no new string
-  const memo: string[] = [];
-  const remembered = (k: number, args: string[], e: string): string => {
-    memo.push(...args.map((_, i) => `l${k}_${i} = UNSET`), `o${k} = ''`);
-    const same = args.map((x, i) => `${x} === l${k}_${i}`).join(' && ');
-    const keep = args.map((x, i) => `l${k}_${i} = ${x}`).join(', ');
-    // the text first: when it throws, nothing is remembered
-    return `(${same} ? o${k} : (o${k} = ${e}, ${keep}, o${k}))`;
-  };
+  // per conversion: its text's expression (literal text after it appended) and its memo test
+  const texts: { text: string; same: string | null; keep: string }[] = [];
+  let lead = '';
   let n = 0;
   for (const part of parts) {
     if (typeof part === 'string') {
-      terms.push(JSON.stringify(part));
+      const last = texts[texts.length - 1];
+      if (last) last.text += ` + ${JSON.stringify(part)}`;
+      else lead += part;
       continue;
     }
     const k = specs.push(part) - 1;
@@ -249,36 +255,58 @@ function build(fmt: string, parts: Compiled): Formatter {
     const fixed = part.width !== '*' && part.prec !== '*';
     const plain = !part.zero && !part.plus && !part.space && !part.alt;
     let e: string;
+    let args = [v];
     if (part.conv === 's' && part.width === '*' && part.prec !== '*') {
       // `%-*s`, a width from the arguments (negative: left-justified)
       e = `str(${v})`;
       if (part.prec !== null) e = `${e}.slice(0, ${part.prec})`;
-      terms.push(remembered(k, [w, v], `starPad(${e}, ${w}, ${part.left})`));
-      continue;
-    } else if (fixed && part.conv === 's') {
-      e = `str(${v})`;
-      if (part.prec !== null) e = `${e}.slice(0, ${part.prec})`;
-    } else if (fixed && plain && part.prec === null && (part.conv === 'd' || part.conv === 'i') && part.bits >= 32) {
-      e = `int(S[${k}], ${v})`;
+      e = `starPad(${e}, ${w}, ${part.left})`;
+      args = [w, v];
+    } else if ((fixed && part.conv === 's') || (fixed && plain && part.prec === null && (part.conv === 'd' || part.conv === 'i') && part.bits >= 32)) {
+      e = part.conv === 's' ? `str(${v})` : `int(S[${k}], ${v})`;
+      if (part.conv === 's' && part.prec !== null) e = `${e}.slice(0, ${part.prec})`;
+      const width = part.width as number;
+      if (width > 0) e = `${part.left ? 'padRight' : 'padLeft'}(${e}, ${width})`;
     } else {
-      terms.push(`generic(S[${k}], ${v}, ${w}, ${p})`);
+      texts.push({ text: `generic(S[${k}], ${v}, ${w}, ${p})`, same: null, keep: '' });
       continue;
     }
-    const width = part.width as number;
-    if (width > 0) e = `${part.left ? 'padRight' : 'padLeft'}(${e}, ${width})`;
-    terms.push(remembered(k, [v], e));
+    const t = texts.length;
+    texts.push({
+      text: e,
+      same: args.map((x, i) => `${x} === l${t}_${i}`).join(' && '),
+      keep: args.map((x, i) => `l${t}_${i} = ${x}`).join('; '),
+    });
   }
+  if (texts.length === 0) {
+    const constant = lead;
+    return (): string => constant;
+  }
+  // the literal text before the first conversion goes with the first conversion's text
+  if (lead) texts[0]!.text = `${JSON.stringify(lead)} + ${texts[0]!.text}`;
+  const state: string[] = ['stale = Infinity'];
+  const body: string[] = [`  if (a${n - 1} === undefined) tooFew();`];
+  texts.forEach((t, i) => {
+    state.push(`o${i} = ''`, `r${i} = ''`);
+    if (t.same === null) {
+      body.push(`  o${i} = ${t.text}; if (stale < ${i}) stale = ${i};`);
+    } else {
+      state.push(...t.same.split(' && ').map((_, j) => `l${i}_${j} = UNSET`));
+      body.push(`  if (!(${t.same})) { o${i} = ${t.text}; ${t.keep}; if (stale < ${i}) stale = ${i}; }`);
+    }
+  });
+  // the rests: r_i is the row's text from conversion i on
+  const last = texts.length - 1;
+  body.push(`  if (stale >= 0) {`, `    if (stale >= ${last}) r${last} = o${last};`);
+  for (let i = last - 1; i >= 0; i--) body.push(`    if (stale >= ${i}) r${i} = o${i} + r${i + 1};`);
+  body.push(`    stale = -1;`, `  }`, `  return r0;`);
   const params = Array.from({ length: n }, (_, i) => `a${i}`);
-  const body =
-    (memo.length ? `let ${memo.join(', ')};\n` : '') +
-    `return function (${params.join(', ')}) {\n` +
-    `  if (arguments.length < ${n}) tooFew();\n` +
-    `  return ${terms.length ? terms.join(' + ') : "''"};\n};`;
+  const source = `let ${state.join(', ')};\nreturn function (${params.join(', ')}) {\n${body.join('\n')}\n};`;
   const tooFew = (): never => {
     throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
   };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('S', 'str', 'int', 'generic', 'padRight', 'padLeft', 'starPad', 'tooFew', 'UNSET', body)(
+  return new Function('S', 'str', 'int', 'generic', 'padRight', 'padLeft', 'starPad', 'tooFew', 'UNSET', source)(
     specs, str, int, generic, padRight, padLeft, starPad, tooFew, UNSET,
   ) as Formatter;
 }

@@ -7,7 +7,7 @@
  * the value (int wrap, short), the C argument is given in the comment. Not bash's printf.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, formatter, rowFormatter, sprintf, type Compiled } from '../../src/format/printf.js';
+import { compile, formatter, interpret, rowFormatter, sprintf, type Compiled } from '../../src/format/printf.js';
 import * as netstatTexts from '../../compat/netstat.js';
 import * as routeTexts from '../../compat/route.js';
 import * as arpTexts from '../../compat/arp.js';
@@ -194,6 +194,65 @@ describe('rowFormatter', () => {
     for (let i = 0; i < 40; i++) seen.push(rowFormatter(fmt)(42, 'ab', 'abcdef'));
     expect(new Set(seen)).toEqual(new Set(['<   42|ab    |abc>\n']));
     expect(rowFormatter(fmt)).toBe(rowFormatter(fmt));
+  });
+});
+
+describe('the made function remembers columns and the rest of the row', () => {
+  // row formats of the tables, and formats with leading text, `*` widths and `convert`'s cases
+  const FORMATS = [
+    '%-15s %-15s %-15s %-5s %-6d %-2d %7d %s\n',
+    '%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n',
+    '%-5s %6ld %6ld %-*s %-*s %-11s',
+    '<%s|%08x|%-*s|%5d>',
+    'lead %d',
+    '%s',
+    '%%%c%-3d%%',
+  ];
+  const POOL: Arg[][] = [
+    ['a', 'bb', '10.0.0.1', 'a-long-value-of-twenty', ''],
+    [0, 1, -1, 42, 65535, 2 ** 31],
+    [0, 7, -20, 20],
+  ];
+  type Arg = string | number;
+  const argsFor = (parts: Compiled, pick: () => number): Arg[] => {
+    const out: Arg[] = [];
+    for (const part of parts) {
+      if (typeof part === 'string') continue;
+      if (part.width === '*') out.push(POOL[2]![pick() % 4]!);
+      if (part.prec === '*') out.push(POOL[2]![pick() % 4]!);
+      out.push(part.conv === 's' ? POOL[0]![pick() % 5]! : POOL[1]![pick() % 6]!);
+    }
+    return out;
+  };
+  it('gives every row what the format read each time gives, whichever columns change', () => {
+    let seed = 7;
+    // a few values per column, and a column keeps its value most rows: the memos are hit and missed
+    const pick = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 8;
+    for (const fmt of FORMATS) {
+      const parts = compile(fmt);
+      const f = formatter(fmt);
+      let row = argsFor(parts, pick);
+      for (let i = 0; i < 400; i++) {
+        const fresh = argsFor(parts, pick);
+        row = row.map((v, j) => (pick() % 3 === 0 ? fresh[j]! : v));
+        expect(f(...row)).toBe(interpret(fmt, parts, row));
+      }
+    }
+  });
+  it('is not left half-remembered by a conversion that throws', () => {
+    const fmt = '%-6s|%-4s|%d|%s\n';
+    const parts = compile(fmt);
+    const f = formatter(fmt);
+    expect(f('a', 'x', 1, 'end')).toBe('a     |x   |1|end\n');
+    // the second column's new text is remembered before %d throws on NaN (no integer to print)
+    expect(() => f('a', 'y', NaN, 'end')).toThrow(RangeError);
+    // then only the first column differs from what was remembered: the rest must still be joined anew
+    for (const row of [['b', 'y', 1, 'end'], ['b', 'y', 1, 'end'], ['b', 'x', 1, 'end']] as Arg[][]) {
+      expect(f(...row)).toBe(interpret(fmt, parts, row));
+    }
+  });
+  it('says so when given too few arguments', () => {
+    expect(() => formatter('%s %d|')('a')).toThrow(/too few arguments/);
   });
 });
 
