@@ -42,13 +42,14 @@ const inetFlagsOf = (iflags: number): string => {
  * for the next row: a table repeats its gateways and netmasks row after row.
  */
 interface QuadMemo {
+  /** the 4 bytes as an int32 (a small integer to V8, where an unsigned s_addr is often a boxed number) */
   addr: number;
   text: string;
 }
-const gwMemo: QuadMemo = { addr: -1, text: '' };
-const maskMemo: QuadMemo = { addr: -1, text: '' };
+const gwMemo: QuadMemo = { addr: 0, text: '0.0.0.0' };
+const maskMemo: QuadMemo = { addr: 0, text: '0.0.0.0' };
 function quad(m: QuadMemo, a: Uint8Array): string {
-  const addr = saddr(a);
+  const addr = a[0]! | (a[1]! << 8) | (a[2]! << 16) | (a[3]! << 24);
   if (addr !== m.addr) {
     m.addr = addr;
     m.text = inet_ntoa(a);
@@ -59,8 +60,11 @@ function quad(m: QuadMemo, a: Uint8Array): string {
 /** One row of rprint_fib for the extend level `ext` (1..3; 0 prints nothing), written to `out`. */
 export function fibRow(sys: Sys, out: ByteWriter, r: Fib4Row, ext: number, numeric: number): void {
   if (!(r.flags & RTF_UP)) return;
-  // INET_sprintmask(target, numeric | 0x8000 | host?0x4000, mask), cut to 15 bytes
-  const net_addr = INET_sprintmask(sys, r.dst, numeric | 0x8000 | (r.flags & RTF_HOST ? 0x4000 : 0), saddr(r.mask)).slice(0, 15);
+  // INET_sprintmask(target, numeric | 0x8000 | host?0x4000, mask), cut to 15 bytes (with a
+  // numeric flag it is inet_ntoa, which a quad never exceeds)
+  const net_addr = numeric & 0x0fff
+    ? inet_ntoa(r.dst)
+    : INET_sprintmask(sys, r.dst, numeric | 0x8000 | (r.flags & RTF_HOST ? 0x4000 : 0), saddr(r.mask)).slice(0, 15);
   const gate_addr = numeric & 0x0fff ? quad(gwMemo, r.gw) : INET_sprint(sys, r.gw, numeric | 0x4000).slice(0, 15);
   const mask_addr = quad(maskMemo, r.mask);
   const flags = inetFlagsOf(r.flags);

@@ -3,10 +3,21 @@
  * test/unit/inet.test.ts checks them against the real libc functions.
  */
 
-/** inet_ntoa / inet_ntop(AF_INET): 4 bytes network order -> dotted quad. */
+/**
+ * inet_ntoa / inet_ntop(AF_INET): 4 bytes network order -> dotted quad. The text of the first
+ * three bytes is kept from the call before: a table's addresses mostly share it (a subnet's
+ * routes, hosts and neighbours), and then the quad is one new string, not seven.
+ */
 export function inet_ntoa(a: Uint8Array): string {
-  return `${a[0]}.${a[1]}.${a[2]}.${a[3]}`;
+  const hi = (a[0]! << 16) | (a[1]! << 8) | a[2]!;
+  if (hi !== ntoaHi) {
+    ntoaHi = hi;
+    ntoaPrefix = `${a[0]}.${a[1]}.${a[2]}.`;
+  }
+  return ntoaPrefix + a[3];
 }
+let ntoaHi = 0;
+let ntoaPrefix = '0.0.0.';
 
 /** glibc resolv/inet_ntop.c inet_ntop6: longest (first on ties) run of >= 2 zero words is `::`;
  *  `::a.b.c.d` for a 6-word zero prefix and `::ffff:a.b.c.d` for v4-mapped. */

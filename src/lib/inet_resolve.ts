@@ -59,8 +59,8 @@ const inetCache = new WeakMap<Sys, CachedName[]>();
  * instead of "*", 0x4000 a host (never a network). `netmask` is the C's in-memory word.
  */
 export function INET_rresolve(sys: Sys, addr: Uint8Array, numeric: number, netmask: number): string {
-  const ad = saddr(addr);
   if (numeric & 0x0fff) return inet_ntoa(addr);
+  const ad = saddr(addr);
   if (ad === 0) {
     if (netmask === 0) return numeric & 0x8000 ? INET_DEFAULT_NAME : INET_ANY_NAME;
     return '0.0.0.0';
