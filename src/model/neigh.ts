@@ -166,16 +166,18 @@ export function streamArpTable(sys: Sys, onLine: (l: ArpLine) => void, onRestart
       return nl.dumpOnce(RTM_GETNEIGH, payload, (raw) => {
         if (raw.type !== RTM_NEWNEIGH) return;
         indexMessage(spec, raw, tb);
-        const h = raw.payload;
+        // the ndmsg read where it lies in the datagram
+        const h = raw.data;
+        const at = raw.start;
         const dst = tb.bytes(T.NDA_DST!);
         if (!dst || dst.length !== 4) return;
-        const index = i32le(h, NDM.ndm_ifindex!);
+        const index = i32le(h, at + NDM.ndm_ifindex!);
         if (proxy) {
           const dev = index ? byIndex.get(index) : undefined;
           onLine({ ip: inet_ntoa(dst), type: dev?.type ?? 0, flags: ATF_PUBL | ATF_PERM, hwa: '00:00:00:00:00:00', mask: '*', dev: dev ? dev.name : '*' });
           return;
         }
-        const state = u16le(h, NDM.ndm_state!);
+        const state = u16le(h, at + NDM.ndm_state!);
         if ((state & ~NUD_NOARP) === 0) return;
         const dev = byIndex.get(index);
         const type = dev?.type ?? 0;

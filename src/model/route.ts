@@ -23,7 +23,7 @@
 import type { Sys } from '../sys/types.js';
 import { AttrIndex, DecodeError, iterAttrs, encodeStruct, i32le, latin1, offsetsOf, typesOf, u16le, u32le, type Struct } from '../netlink/codec.js';
 import { AF_INET, AF_INET6, IFLA, RTA, RTAX, RTM_GETROUTE, RTM_NEWLINK, RTNL_MESSAGES, ifinfomsg, rtmsg } from '../netlink/messages.js';
-import { NetlinkError, decodeMessage, indexMessage, type Message, type Netlink } from '../netlink/stream.js';
+import { NetlinkError, decodeMessage, indexMessage, type Message, type MessageView, type Netlink } from '../netlink/stream.js';
 import { openRtnl, rtnl_addrdump, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import {
   RTF_ADDRCONF, RTF_DEFAULT, RTF_EXPIRES, RTF_GATEWAY, RTF_HOST, RTF_LOCAL, RTF_NONEXTHOP,
@@ -257,10 +257,10 @@ const RTM = offsetsOf(rtmsg);
  * fib_route_seq_show() for one RTM_NEWROUTE of the main table, read from its indexed
  * attributes (`tb`) into `row`; false for the types the file skips.
  */
-function fib4Row(hdr: Uint8Array, tb: AttrIndex, metrics: AttrIndex, links: Map<number, LinkInfo>, row: Fib4Row): boolean {
-  const type = hdr[RTM.rtm_type!]!;
+function fib4Row(msg: MessageView, tb: AttrIndex, metrics: AttrIndex, links: Map<number, LinkInfo>, row: Fib4Row): boolean {
+  const type = msg.data[msg.start + RTM.rtm_type!]!;
   if (type === RTN_BROADCAST || type === RTN_MULTICAST) return false;
-  const plen = hdr[RTM.rtm_dst_len!]!;
+  const plen = msg.data[msg.start + RTM.rtm_dst_len!]!;
   // the first nexthop: the route's own RTA_OIF/RTA_GATEWAY/RTA_VIA, or the first rtnexthop
   // where the first nexthop's gateway bytes are (gwBuf[gwAt..gwAt+gwLen)), and its family
   let ifindex = 0;
@@ -340,13 +340,13 @@ export function streamFib4(sys: Sys, onRow: (row: Fib4Row) => void, onRestart: (
     nl.dump(RTM_GETROUTE, payload, (raw) => {
       if (raw.type !== RTM_GETROUTE - 2) return;
       indexMessage(spec, raw, tb);
-      const hdr = raw.payload;
-      const rtmFlags = u32le(hdr, RTM.rtm_flags!);
+      // the rtmsg read where it lies in the datagram
+      const rtmFlags = u32le(raw.data, raw.start + RTM.rtm_flags!);
       if (rtmFlags & RTM_F_CLONED) return;
-      const table = tb.uint(T.RTA_TABLE!, hdr[RTM.rtm_table!]);
+      const table = tb.uint(T.RTA_TABLE!, raw.data[raw.start + RTM.rtm_table!]);
       if (table === RT_TABLE_MAIN || table === RT_TABLE_LOCAL) tables = true;
       if (table !== RT_TABLE_MAIN) return;
-      if (fib4Row(hdr, tb, metrics, links, row)) onRow(row);
+      if (fib4Row(raw, tb, metrics, links, row)) onRow(row);
     }, () => {
       tables = false;
       onRestart();

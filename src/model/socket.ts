@@ -134,34 +134,35 @@ export class SockDiag {
     // every socket is read into this one, but a listener, kept for the requests after it
     const row = newSock();
     this.channel().dump(SOCK_DIAG_BY_FAMILY, payload, (raw) => {
-      if (raw.type !== SOCK_DIAG_BY_FAMILY || raw.payload[0] !== family) return;
-      // the fixed header is read in place, at the offsets of its declaration (messages.ts); the
-      // attributes are indexed only when -o wants tcp_info
-      const b = raw.payload;
-      if (b.length < inet_diag_msg.size) {
-        throw new NetlinkError(EPROTO, `netlink: malformed ${spec.name}: ${b.length} bytes, need ${inet_diag_msg.size}`);
+      // the fixed header is read in place in the datagram (`b`, from `at`), at the offsets of its
+      // declaration (messages.ts); the attributes are indexed only when -o wants tcp_info
+      const b = raw.data;
+      const at = raw.start;
+      if (raw.type !== SOCK_DIAG_BY_FAMILY || raw.end === at || b[at] !== family) return;
+      if (raw.end - at < inet_diag_msg.size) {
+        throw new NetlinkError(EPROTO, `netlink: malformed ${spec.name}: ${raw.end - at} bytes, need ${inet_diag_msg.size}`);
       }
       const tcpInfo = info ? indexMessage(spec, raw, tb).bytes(INET_DIAG_T.INET_DIAG_INFO!) : undefined;
-      const state = b[O.idiag_state]!;
+      const state = b[at + O.idiag_state]!;
       const listen = protocol === IPPROTO_TCP && state === TCP_LISTEN;
       const s = listen ? newSock() : row;
       s.state = state;
       for (let i = 0; i < alen; i++) {
-        s.local[i] = b[O['id.idiag_src'] + i]!;
-        s.remote[i] = b[O['id.idiag_dst'] + i]!;
+        s.local[i] = b[at + O['id.idiag_src'] + i]!;
+        s.remote[i] = b[at + O['id.idiag_dst'] + i]!;
       }
-      s.localPort = u16be(b, O['id.idiag_sport']);
+      s.localPort = u16be(b, at + O['id.idiag_sport']);
       // raw_sock_seq_show prints a destination port of 0, whatever connect() was given
-      s.remotePort = protocol === IPPROTO_RAW ? 0 : u16be(b, O['id.idiag_dport']);
+      s.remotePort = protocol === IPPROTO_RAW ? 0 : u16be(b, at + O['id.idiag_dport']);
       // a listener's idiag_wqueue is sk_max_ack_backlog; /proc has write_seq - snd_una, 0
-      s.txq = listen ? 0 : u32le(b, O.idiag_wqueue);
-      s.rxq = u32le(b, O.idiag_rqueue);
-      s.timer = b[O.idiag_timer]!;
-      s.timeLen = Math.floor(u32le(b, O.idiag_expires) / 10);
-      s.retr = tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : b[O.idiag_retrans]!;
+      s.txq = listen ? 0 : u32le(b, at + O.idiag_wqueue);
+      s.rxq = u32le(b, at + O.idiag_rqueue);
+      s.timer = b[at + O.idiag_timer]!;
+      s.timeLen = Math.floor(u32le(b, at + O.idiag_expires) / 10);
+      s.retr = tcpInfo && tcpInfo.length >= 4 ? tcpInfo[2]! : b[at + O.idiag_retrans]!;
       s.probes = tcpInfo && tcpInfo.length >= 4 ? tcpInfo[3]! : 0;
-      s.uid = u32le(b, O.idiag_uid);
-      s.inode = u32le(b, O.idiag_inode);
+      s.uid = u32le(b, at + O.idiag_uid);
+      s.inode = u32le(b, at + O.idiag_inode);
       if (listen) listeners.push(s);
       // the listening hash is walked before the established one, where the requests are
       else if (protocol === IPPROTO_TCP && state === TCP_SYN_RECV && s.inode === 0) requestUid(s, listeners);

@@ -9,7 +9,7 @@ import { NetlinkError } from './errors.js';
 
 export { NetlinkError };
 import {
-  decodeAttrs, decodeStruct, encodeStruct, DecodeError, type AttrIndex, type DecodedAttrs, type Struct,
+  decodeAttrs, decodeStruct, encodeStruct, u16le, u32le, DecodeError, type AttrIndex, type DecodedAttrs, type Struct,
 } from './codec.js';
 import {
   NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN, NLMSG_HDRLEN, NLM_F_ACK, NLM_F_ACK_TLVS,
@@ -37,28 +37,70 @@ export interface Message {
 }
 
 
-/** Split one datagram into messages. A bad length is a NetlinkError (EPROTO). */
-export function splitMessages(buf: Uint8Array): RawMessage[] {
-  const out: RawMessage[] = [];
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+/**
+ * A message as a dump hands it to its callback: where it lies in its datagram, read in place.
+ * One view serves every message of a dump run, so it is valid only during the call; `keep()`
+ * gives a RawMessage of its own (its payload a view of the datagram, which nothing reuses).
+ */
+export class MessageView implements RawMessage {
+  type = 0;
+  flags = 0;
+  seq = 0;
+  pid = 0;
+  /** the datagram, and where the payload (after the nlmsghdr) starts and ends in it */
+  data: Uint8Array = new Uint8Array(0);
+  start = 0;
+  end = 0;
+  private view: Uint8Array | null = null;
+
+  /** the message at `off` of a datagram checkFrames() has passed */
+  at(data: Uint8Array, off: number): this {
+    this.data = data;
+    this.type = u16le(data, off + 4);
+    this.flags = u16le(data, off + 6);
+    this.seq = u32le(data, off + 8);
+    this.pid = u32le(data, off + 12);
+    this.start = off + NLMSG_HDRLEN;
+    this.end = off + u32le(data, off);
+    this.view = null;
+    return this;
+  }
+
+  /** the payload as a Uint8Array of its own (made when first asked for) */
+  get payload(): Uint8Array {
+    return (this.view ??= this.data.subarray(this.start, this.end));
+  }
+
+  keep(): RawMessage {
+    return { type: this.type, flags: this.flags, seq: this.seq, pid: this.pid, payload: this.payload };
+  }
+}
+
+/**
+ * Check the framing of one datagram: every message's length within it, no stray bytes after
+ * the last. A bad length is a NetlinkError (EPROTO), raised before any message is handed on.
+ */
+export function checkFrames(buf: Uint8Array): void {
   let off = 0;
   while (off + NLMSG_HDRLEN <= buf.length) {
-    const len = dv.getUint32(off, true);
+    const len = u32le(buf, off);
     if (len < NLMSG_HDRLEN || off + len > buf.length) {
       throw new NetlinkError(EPROTO, `netlink: malformed message: length ${len} at offset ${off} of a ${buf.length}-byte datagram`);
     }
-    out.push({
-      type: dv.getUint16(off + 4, true),
-      flags: dv.getUint16(off + 6, true),
-      seq: dv.getUint32(off + 8, true),
-      pid: dv.getUint32(off + 12, true),
-      payload: buf.subarray(off + NLMSG_HDRLEN, off + len),
-    });
     off += (len + 3) & ~3;
   }
   if (off < buf.length) {
     // trailing bytes that cannot hold a header: the kernel never sends these
     throw new NetlinkError(EPROTO, `netlink: truncated message: ${buf.length - off} stray bytes at the end of a datagram`);
+  }
+}
+
+/** Split one datagram into messages. A bad length is a NetlinkError (EPROTO). */
+export function splitMessages(buf: Uint8Array): RawMessage[] {
+  checkFrames(buf);
+  const out: RawMessage[] = [];
+  for (let off = 0; off + NLMSG_HDRLEN <= buf.length; off += (u32le(buf, off) + 3) & ~3) {
+    out.push(new MessageView().at(buf, off).keep());
   }
   return out;
 }
@@ -91,10 +133,15 @@ export function decodeMessage(spec: MessageSpec, m: RawMessage): Message {
  */
 export function indexMessage(spec: MessageSpec, m: RawMessage, tb: AttrIndex): AttrIndex {
   try {
-    if (m.payload.length < spec.header.size) {
-      throw new DecodeError(`${spec.header.name}: ${m.payload.length} bytes, need ${spec.header.size}`);
+    // a dump's view is indexed where it lies in the datagram (tb.buffer is then the datagram)
+    const view = m instanceof MessageView;
+    const buf = view ? m.data : m.payload;
+    const start = view ? m.start : 0;
+    const end = view ? m.end : buf.length;
+    if (end - start < spec.header.size) {
+      throw new DecodeError(`${spec.header.name}: ${end - start} bytes, need ${spec.header.size}`);
     }
-    return tb.parse(m.payload, (spec.header.size + 3) & ~3);
+    return tb.parse(buf, start + ((spec.header.size + 3) & ~3), end);
   } catch (e) {
     if (e instanceof DecodeError) throw new NetlinkError(EPROTO, `netlink: malformed ${spec.name}: ${e.message}`);
     throw e;
@@ -156,7 +203,7 @@ export class Netlink {
    * When the kernel flags the dump NLM_F_DUMP_INTR, `onRestart` is called and the dump runs
    * again from the start (up to DUMP_RETRIES times; after that it is an EINTR error).
    */
-  dump(type: number, payload: Uint8Array, onMessage: (m: RawMessage) => void, onRestart: () => void): void {
+  dump(type: number, payload: Uint8Array, onMessage: (m: MessageView) => void, onRestart: () => void): void {
     Netlink.untilWhole(() => this.dumpOnce(type, payload, onMessage), onRestart);
   }
 
@@ -178,19 +225,27 @@ export class Netlink {
   /** dump() collecting the messages; restarts discard what an interrupted run gave. */
   dumpAll(type: number, payload: Uint8Array): RawMessage[] {
     let out: RawMessage[] = [];
-    this.dump(type, payload, (m) => out.push(m), () => { out = []; });
+    this.dump(type, payload, (m) => out.push(m.keep()), () => { out = []; });
     return out;
   }
 
-  /** One run of a dump; true when the kernel flagged it interrupted (what followed the flag is not handed on). */
-  dumpOnce(type: number, payload: Uint8Array, onMessage: (m: RawMessage) => void): boolean {
+  /**
+   * One run of a dump; true when the kernel flagged it interrupted (what followed the flag is
+   * not handed on). Each message is handed on as the one MessageView of the run, read in place:
+   * a table of 50k rows makes no object per row here.
+   */
+  dumpOnce(type: number, payload: Uint8Array, onMessage: (m: MessageView) => void): boolean {
     const sock = this.socket();
     const seq = this.seq++;
     sock.send(buildMessage(type, NLM_F_REQUEST | NLM_F_DUMP, seq, payload));
     let interrupted = false;
+    const m = new MessageView();
     for (;;) {
       const datagram = this.recv(sock);
-      for (const m of splitMessages(datagram)) {
+      checkFrames(datagram);
+      for (let off = 0, next = 0; off + NLMSG_HDRLEN <= datagram.length; off = next) {
+        m.at(datagram, off);
+        next = off + ((m.end - m.start + NLMSG_HDRLEN + 3) & ~3);
         if (!this.mine(sock, m, seq)) continue;
         if (m.flags & NLM_F_DUMP_INTR) interrupted = true;
         switch (m.type) {

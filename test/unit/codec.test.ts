@@ -618,6 +618,41 @@ describe('Netlink.dumpAll / request over a fake socket', () => {
     const nl = new Netlink(fakeSys(sock), NETLINK_ROUTE);
     expect((caught(() => nl.dumpAll(RTM_GETLINK, linkReq)) as NetlinkError).errno).toBe(71);
   });
+
+  it('hands a dump\'s messages on as views of their datagram, indexed in place', () => {
+    const sock = new FakeSocket((_req, seq) => LINKS.datagrams.map((d) => rewrite(d, { seq })));
+    const nl = new Netlink(fakeSys(sock), NETLINK_ROUTE);
+    const spec = RTNL_MESSAGES[RTM_NEWLINK]!;
+    const tb = new AttrIndex(IFLA);
+    const seen: { name: string | undefined; index: number; payload: number[]; kept: RawMessage }[] = [];
+    nl.dump(RTM_GETLINK, linkReq, (m) => {
+      const name = indexMessage(spec, m, tb).string(typesOf(IFLA).IFLA_IFNAME!);
+      // the view's payload is its bytes of the datagram, the header read where it lies
+      expect(m.data.subarray(m.start, m.end)).toEqual(m.payload);
+      const index = new DataView(m.data.buffer, m.data.byteOffset + m.start).getInt32(4, true);
+      seen.push({ name, index, payload: [...m.payload], kept: m.keep() });
+    }, () => {});
+    expect(seen.map((x) => x.name)).toEqual(['lo', 'v1', 'v0']);
+    expect(seen.map((x) => x.index)).toEqual(seen.map((x) => decodeMessage(spec, x.kept).header.ifi_index));
+    // what keep() gave is the message's own, whatever the view was moved to after it
+    for (const x of seen) expect([...x.kept.payload]).toEqual(x.payload);
+    expect(seen.map((x) => x.kept.type)).toEqual([RTM_NEWLINK, RTM_NEWLINK, RTM_NEWLINK]);
+  });
+
+  it('checks a whole datagram before handing on any message of it', () => {
+    const [d0] = LINKS.datagrams as [Uint8Array];
+    // a second message whose length runs past the datagram's end, after a good first one
+    const first = new DataView(d0.buffer, d0.byteOffset).getUint32(0, true);
+    const bad = concat(d0.subarray(0, first), le32(4096), d0.subarray(first + 4, first + 16));
+    const sock = new FakeSocket((_req, seq) => [rewrite(bad, { seq })]);
+    const nl = new Netlink(fakeSys(sock), NETLINK_ROUTE);
+    const handed: number[] = [];
+    const e = caught(() => nl.dump(RTM_GETLINK, linkReq, (m) => handed.push(m.type), () => {})) as NetlinkError;
+    expect(e).toBeInstanceOf(NetlinkError);
+    expect(e.errno).toBe(71);
+    expect(e.message).toMatch(/length 4096 at offset/);
+    expect(handed).toEqual([]);
+  });
 });
 
 describe('decodeString: a C string as latin1, one char per byte', () => {
