@@ -230,8 +230,10 @@ function generic(part: Spec, v: Arg, starWidth: Arg, starPrec: Arg): string {
  * conversion remembers its last argument(s) and its text (with the literal text after it), and
  * the function remembers the row's text from each conversion to the end: a row that differs
  * from the one before only in its first columns makes new strings for those columns alone and
- * joins them to the remembered rest. The texts are made left to right first (a conversion that
- * throws leaves nothing half-remembered: `stale`, the last conversion whose text changed since
+ * joins them to the remembered rest. A column that differs row after row (an address:port) is
+ * no longer compared after MISSES rows: comparing a string built for the row makes V8 flatten
+ * it. The texts are made left to right first (a conversion that throws leaves nothing
+ * half-remembered: `stale`, the last conversion whose text changed since
  * the rest was last joined, survives it), then the rests joined right to left, which cannot
  * throw.
  */
@@ -291,8 +293,13 @@ function build(fmt: string, parts: Compiled): Formatter {
     if (t.same === null) {
       body.push(`  o${i} = ${t.text}; if (stale < ${i}) stale = ${i};`);
     } else {
-      state.push(...t.same.split(' && ').map((_, j) => `l${i}_${j} = UNSET`));
-      body.push(`  if (!(${t.same})) { o${i} = ${t.text}; ${t.keep}; if (stale < ${i}) stale = ${i}; }`);
+      // a column that differed in MISSES rows on end is no longer compared (a string built for
+      // the row, an address, is a rope V8 would flatten to compare it): it is made each row
+      state.push(...t.same.split(' && ').map((_, j) => `l${i}_${j} = UNSET`), `m${i} = 0`);
+      body.push(
+        `  if (m${i} >= ${MISSES} || !(${t.same})) { o${i} = ${t.text}; ${t.keep}; if (stale < ${i}) stale = ${i}; if (m${i} < ${MISSES}) m${i}++; }`,
+        `  else m${i} = 0;`,
+      );
     }
   });
   // the rests: r_i is the row's text from conversion i on
@@ -310,6 +317,9 @@ function build(fmt: string, parts: Compiled): Formatter {
     specs, str, int, generic, padRight, padLeft, starPad, tooFew, UNSET,
   ) as Formatter;
 }
+
+/** after how many rows in a row that changed a column's text its memo is given up */
+const MISSES = 8;
 
 /** what no argument is: the first call of a formatter computes every conversion */
 const UNSET = Symbol('unset');

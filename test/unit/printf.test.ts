@@ -251,6 +251,17 @@ describe('the made function remembers columns and the rest of the row', () => {
       expect(f(...row)).toBe(interpret(fmt, parts, row));
     }
   });
+  it('gives the right row after a column stops being compared, and when it repeats again', () => {
+    const fmt = '%-8s|%-*s|%6ld|%s\n';
+    const parts = compile(fmt);
+    const f = formatter(fmt);
+    const rows: Arg[][] = [];
+    // the second column differs row after row (its memo is given up), then repeats, then differs
+    for (let i = 0; i < 30; i++) rows.push(['a', 12, `10.0.0.${i}:${i * 7}`, 5, 'x']);
+    for (let i = 0; i < 10; i++) rows.push(['a', 12, '10.0.0.1:80', i < 5 ? 5 : 6, i < 8 ? 'x' : 'y']);
+    for (let i = 0; i < 10; i++) rows.push([i % 2 ? 'b' : 'a', 20 - i, `h${i}`, 5, 'x']);
+    for (const row of rows) expect(f(...row)).toBe(interpret(fmt, parts, row));
+  });
   it('says so when given too few arguments', () => {
     expect(() => formatter('%s %d|')('a')).toThrow(/too few arguments/);
   });
