@@ -192,13 +192,20 @@ const str = (v: Arg): string => (typeof v === 'string' ? v : String(v));
 /** runs of spaces for the padding of table columns (a wider one is made when asked for) */
 const SPACES = Array.from({ length: 48 }, (_, i) => ' '.repeat(i));
 const spaces = (n: number): string => SPACES[n] ?? ' '.repeat(n);
-const padRight = (s: string, width: number): string => (s.length >= width ? s : s + spaces(width - s.length));
 const padLeft = (s: string, width: number): string => (s.length >= width ? s : spaces(width - s.length) + s);
-/** a `*` width: padded on the left, or on the right for `-` or a negative width */
-function starPad(s: string, starWidth: Arg, left: boolean): string {
+/**
+ * `s` padded on the right to `width`, then `tail`: the spaces and the tail are one string, made
+ * once per padding width in `tails` (a table row's column and the text after it, one join)
+ */
+function padRightThen(s: string, width: number, tail: string, tails: string[]): string {
+  const n = width - s.length;
+  return n <= 0 ? s + tail : s + (tails[n] ??= spaces(n) + tail);
+}
+/** a `*` width: padded on the left, or on the right for `-` or a negative width; then `tail` */
+function starPadThen(s: string, starWidth: Arg, left: boolean, tail: string, tails: string[]): string {
   const width = Number(starWidth);
-  if (width < 0) return padRight(s, -width);
-  return left ? padRight(s, width) : padLeft(s, width);
+  if (width < 0) return padRightThen(s, -width, tail, tails);
+  return left ? padRightThen(s, width, tail, tails) : padLeft(s, width) + tail;
 }
 /** `%d`/`%i` without flags, width or precision */
 function int(part: Spec, v: Arg): string {
@@ -239,14 +246,17 @@ function generic(part: Spec, v: Arg, starWidth: Arg, starPrec: Arg): string {
  */
 function build(fmt: string, parts: Compiled): Formatter {
   const specs: Spec[] = [];
-  // per conversion: its text's expression (literal text after it appended) and its memo test
-  const texts: { text: string; same: string | null; keep: string }[] = [];
+  // per conversion: its text's expression given the literal text after it (`tail`: a right
+  // padding and its tail are one string, made once per padding width, in the conversion's
+  // `tails`), and its memo test
+  const texts: { make: (tail: string, tails: string) => string; tail: string; same: string | null; keep: string }[] = [];
   let lead = '';
   let n = 0;
+  const then = (e: string, tail: string): string => (tail ? `${e} + ${JSON.stringify(tail)}` : e);
   for (const part of parts) {
     if (typeof part === 'string') {
       const last = texts[texts.length - 1];
-      if (last) last.text += ` + ${JSON.stringify(part)}`;
+      if (last) last.tail += part;
       else lead += part;
       continue;
     }
@@ -256,26 +266,29 @@ function build(fmt: string, parts: Compiled): Formatter {
     const v = `a${n++}`;
     const fixed = part.width !== '*' && part.prec !== '*';
     const plain = !part.zero && !part.plus && !part.space && !part.alt;
-    let e: string;
+    let make: (tail: string, tails: string) => string;
     let args = [v];
     if (part.conv === 's' && part.width === '*' && part.prec !== '*') {
       // `%-*s`, a width from the arguments (negative: left-justified)
-      e = `str(${v})`;
+      let e = `str(${v})`;
       if (part.prec !== null) e = `${e}.slice(0, ${part.prec})`;
-      e = `starPad(${e}, ${w}, ${part.left})`;
+      make = (tail, tails) => `starPadThen(${e}, ${w}, ${part.left}, ${JSON.stringify(tail)}, ${tails})`;
       args = [w, v];
     } else if ((fixed && part.conv === 's') || (fixed && plain && part.prec === null && (part.conv === 'd' || part.conv === 'i') && part.bits >= 32)) {
-      e = part.conv === 's' ? `str(${v})` : `int(S[${k}], ${v})`;
+      let e = part.conv === 's' ? `str(${v})` : `int(S[${k}], ${v})`;
       if (part.conv === 's' && part.prec !== null) e = `${e}.slice(0, ${part.prec})`;
       const width = part.width as number;
-      if (width > 0) e = `${part.left ? 'padRight' : 'padLeft'}(${e}, ${width})`;
+      if (width > 0 && part.left) make = (tail, tails) => `padRightThen(${e}, ${width}, ${JSON.stringify(tail)}, ${tails})`;
+      else if (width > 0) make = (tail) => then(`padLeft(${e}, ${width})`, tail);
+      else make = (tail) => then(e, tail);
     } else {
-      texts.push({ text: `generic(S[${k}], ${v}, ${w}, ${p})`, same: null, keep: '' });
+      texts.push({ make: (tail) => then(`generic(S[${k}], ${v}, ${w}, ${p})`, tail), tail: '', same: null, keep: '' });
       continue;
     }
     const t = texts.length;
     texts.push({
-      text: e,
+      make,
+      tail: '',
       same: args.map((x, i) => `${x} === l${t}_${i}`).join(' && '),
       keep: args.map((x, i) => `l${t}_${i} = ${x}`).join('; '),
     });
@@ -284,20 +297,22 @@ function build(fmt: string, parts: Compiled): Formatter {
     const constant = lead;
     return (): string => constant;
   }
-  // the literal text before the first conversion goes with the first conversion's text
-  if (lead) texts[0]!.text = `${JSON.stringify(lead)} + ${texts[0]!.text}`;
+  // the text of each conversion, its tail appended; the literal text before the first
+  // conversion goes with the first conversion's text
+  const text = texts.map((t, i) => t.make(t.tail, `T${i}`));
+  if (lead) text[0] = `${JSON.stringify(lead)} + ${text[0]}`;
   const state: string[] = ['stale = Infinity'];
   const body: string[] = [`  if (a${n - 1} === undefined) tooFew();`];
   texts.forEach((t, i) => {
-    state.push(`o${i} = ''`, `r${i} = ''`);
+    state.push(`o${i} = ''`, `r${i} = ''`, `T${i} = []`);
     if (t.same === null) {
-      body.push(`  o${i} = ${t.text}; if (stale < ${i}) stale = ${i};`);
+      body.push(`  o${i} = ${text[i]}; if (stale < ${i}) stale = ${i};`);
     } else {
       // a column that differed in MISSES rows on end is no longer compared (a string built for
       // the row, an address, is a rope V8 would flatten to compare it): it is made each row
       state.push(...t.same.split(' && ').map((_, j) => `l${i}_${j} = UNSET`), `m${i} = 0`);
       body.push(
-        `  if (m${i} >= ${MISSES} || !(${t.same})) { o${i} = ${t.text}; ${t.keep}; if (stale < ${i}) stale = ${i}; if (m${i} < ${MISSES}) m${i}++; }`,
+        `  if (m${i} >= ${MISSES} || !(${t.same})) { o${i} = ${text[i]}; ${t.keep}; if (stale < ${i}) stale = ${i}; if (m${i} < ${MISSES}) m${i}++; }`,
         `  else m${i} = 0;`,
       );
     }
@@ -313,8 +328,8 @@ function build(fmt: string, parts: Compiled): Formatter {
     throw new Error(`sprintf: too few arguments for ${JSON.stringify(fmt)}`);
   };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('S', 'str', 'int', 'generic', 'padRight', 'padLeft', 'starPad', 'tooFew', 'UNSET', source)(
-    specs, str, int, generic, padRight, padLeft, starPad, tooFew, UNSET,
+  return new Function('S', 'str', 'int', 'generic', 'padRightThen', 'padLeft', 'starPadThen', 'tooFew', 'UNSET', source)(
+    specs, str, int, generic, padRightThen, padLeft, starPadThen, tooFew, UNSET,
   ) as Formatter;
 }
 
