@@ -166,8 +166,10 @@ export function sprintf(fmt: string, ...args: Arg[]): string {
   return interpret(fmt, e.parts, args);
 }
 
-/** sprintf reading the parsed format part by part */
-/** sprintf's reading of a format, every time (exported for the tests, which hold the made functions to it) */
+/**
+ * sprintf reading the parsed format part by part, every time (exported for the tests, which
+ * hold the made functions to it)
+ */
 export function interpret(fmt: string, parts: Compiled, args: Arg[]): string {
   let i = 0;
   const next = (): Arg => {
@@ -240,9 +242,8 @@ function generic(part: Spec, v: Arg, starWidth: Arg, starPrec: Arg): string {
  * joins them to the remembered rest. A column that differs row after row (an address:port) is
  * no longer compared after MISSES rows: comparing a string built for the row makes V8 flatten
  * it. The texts are made left to right first (a conversion that throws leaves nothing
- * half-remembered: `stale`, the last conversion whose text changed since
- * the rest was last joined, survives it), then the rests joined right to left, which cannot
- * throw.
+ * half-remembered: `stale`, the last conversion whose text changed since the rest was last
+ * joined, survives it), then the rests joined right to left, which cannot throw.
  */
 function build(fmt: string, parts: Compiled): Formatter {
   const specs: Spec[] = [];
@@ -304,7 +305,8 @@ function build(fmt: string, parts: Compiled): Formatter {
   const state: string[] = ['stale = Infinity'];
   const body: string[] = [`  if (a${n - 1} === undefined) tooFew();`];
   texts.forEach((t, i) => {
-    state.push(`o${i} = ''`, `r${i} = ''`, `T${i} = []`);
+    state.push(`o${i} = ''`, `r${i} = ''`);
+    if (text[i]!.includes(`T${i})`)) state.push(`T${i} = []`);
     if (t.same === null) {
       body.push(`  o${i} = ${text[i]}; if (stale < ${i}) stale = ${i};`);
     } else {
