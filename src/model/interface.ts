@@ -246,7 +246,7 @@ export class IfWorld {
       broadaddr: new Uint8Array(4),
       dstaddr: new Uint8Array(4),
       statistics_valid: this.byName.has(name),
-      stats: procNetDevStats(link),
+      stats: procNetDevStats(link, tb),
       inet6: this.byName.has(name) ? this.inet6(link.index) : [],
     };
     const a = this.addr4.find((x) => x.index === link.index && x.label === name);
@@ -284,10 +284,10 @@ const ZERO = 0n;
  * CVE-2025-46836 (get_name, lib/interface.c:213-255) stops copying a name after 15 bytes, so
  * for a 15-byte name the parser is left on the ':' and sscanf reads nothing: every counter of
  * such an interface prints as 0 (statistics still "valid"). Observed on the real binary.
+ * `tb`: the link's attributes, as if_fetch indexed them.
  */
-function procNetDevStats(link: Link): IfStats {
+function procNetDevStats(link: Link, tb: AttrIndex): IfStats {
   if (link.name.length >= IFNAMSIZ - 1) return linkStats(undefined);
-  const tb = linkAttrs(link);
   return linkStats(tb.struct(IFLA_T.IFLA_STATS64!) ?? tb.struct(IFLA_T.IFLA_STATS!));
 }
 
