@@ -9,7 +9,7 @@ import type { ByteWriter } from '../sys/types.js';
 import { BufferWriter } from '../io.js';
 import { streamFib4, type Fib4Row } from '../model/route.js';
 import { INET_sprint, INET_sprintmask, saddr } from '../lib/inet_resolve.js';
-import { inet_ntoa } from '../lib/inet.js';
+import { LastQuad, inet_ntoa } from '../lib/inet.js';
 import {
   INET_FLAG_LETTERS, INET_HEADER_CACHE, INET_HEADER_FIB, INET_ROW_FIB, INET_ROW_FIB_REJECT,
   INET_TITLE_CACHE, INET_TITLE_FIB,
@@ -37,25 +37,9 @@ const inetFlagsOf = (iflags: number): string => {
   return s;
 };
 
-/**
- * A numeric column's dotted quad (INET_sprint with a numeric flag is inet_ntoa), remembered
- * for the next row: a table repeats its gateways and netmasks row after row.
- */
-interface QuadMemo {
-  /** the 4 bytes as an int32 (a small integer to V8, where an unsigned s_addr is often a boxed number) */
-  addr: number;
-  text: string;
-}
-const gwMemo: QuadMemo = { addr: 0, text: '0.0.0.0' };
-const maskMemo: QuadMemo = { addr: 0, text: '0.0.0.0' };
-function quad(m: QuadMemo, a: Uint8Array): string {
-  const addr = a[0]! | (a[1]! << 8) | (a[2]! << 16) | (a[3]! << 24);
-  if (addr !== m.addr) {
-    m.addr = addr;
-    m.text = inet_ntoa(a);
-  }
-  return m.text;
-}
+/** A numeric column's dotted quad (INET_sprint with a numeric flag is inet_ntoa), remembered. */
+const gwQuad = new LastQuad();
+const maskQuad = new LastQuad();
 
 /** One row of rprint_fib for the extend level `ext` (1..3; 0 prints nothing), written to `out`. */
 export function fibRow(sys: Sys, out: ByteWriter, r: Fib4Row, ext: number, numeric: number): void {
@@ -65,8 +49,8 @@ export function fibRow(sys: Sys, out: ByteWriter, r: Fib4Row, ext: number, numer
   const net_addr = numeric & 0x0fff
     ? inet_ntoa(r.dst)
     : INET_sprintmask(sys, r.dst, numeric | 0x8000 | (r.flags & RTF_HOST ? 0x4000 : 0), saddr(r.mask)).slice(0, 15);
-  const gate_addr = numeric & 0x0fff ? quad(gwMemo, r.gw) : INET_sprint(sys, r.gw, numeric | 0x4000).slice(0, 15);
-  const mask_addr = quad(maskMemo, r.mask);
+  const gate_addr = numeric & 0x0fff ? gwQuad.of(r.gw) : INET_sprint(sys, r.gw, numeric | 0x4000).slice(0, 15);
+  const mask_addr = maskQuad.of(r.mask);
   const flags = inetFlagsOf(r.flags);
   const reject = (r.flags & RTF_REJECT) !== 0;
   switch (ext) {

@@ -5,7 +5,7 @@
  * Every look-up goes through libc (Sys).
  */
 import type { Sys } from '../sys/types.js';
-import { inet_ntoa, inet_ntop6 } from '../lib/inet.js';
+import { LastQuad, inet_ntoa, inet_ntop6 } from '../lib/inet.js';
 import { fix_v4_address } from './ife_print.js';
 import { saddr } from '../lib/inet_resolve.js';
 
@@ -18,8 +18,8 @@ export class Names {
   /** tcp_name, udp_name, raw_name: port -> name, the entry found first by searchlist() */
   private services: Map<string, Map<number, string>> | null = null;
 
-  private lastQuadAddr = -1;
-  private lastQuad = '';
+  /** the last dotted quad made: a table's rows repeat their addresses */
+  private readonly quad = new LastQuad();
 
   constructor(private readonly sys: Sys) {}
 
@@ -29,15 +29,8 @@ export class Names {
    * (gethostbyaddr) unless that byte is 0, then a network name (getnetbyaddr).
    */
   inet(addr: Uint8Array, numeric: boolean): string {
+    if (numeric) return this.quad.of(addr);
     const ad = saddr(addr);
-    if (numeric) {
-      // the last dotted quad made, kept: a table's rows repeat their addresses
-      if (ad !== this.lastQuadAddr) {
-        this.lastQuadAddr = ad;
-        this.lastQuad = inet_ntoa(addr);
-      }
-      return this.lastQuad;
-    }
     if (ad === 0) return '0.0.0.0'; // netmask is not INADDR_ANY: the 0.0.0.0/1 branch
     const host = (ad & 0xff) !== 0;
     const key = `${host ? 'h' : 'n'}${ad}`;

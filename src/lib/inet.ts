@@ -19,6 +19,25 @@ export function inet_ntoa(a: Uint8Array): string {
 let ntoaHi = 0;
 let ntoaPrefix = '0.0.0.';
 
+/**
+ * inet_ntoa of a column, remembered for the next row: a table repeats its gateways, netmasks
+ * and local addresses row after row. The bytes are kept as an int32 (a small integer to V8,
+ * where an unsigned s_addr above 2^31 is a boxed number).
+ */
+export class LastQuad {
+  private addr = 0;
+  private text = '0.0.0.0';
+
+  of(a: Uint8Array): string {
+    const addr = a[0]! | (a[1]! << 8) | (a[2]! << 16) | (a[3]! << 24);
+    if (addr !== this.addr) {
+      this.addr = addr;
+      this.text = inet_ntoa(a);
+    }
+    return this.text;
+  }
+}
+
 /** glibc resolv/inet_ntop.c inet_ntop6: longest (first on ties) run of >= 2 zero words is `::`;
  *  `::a.b.c.d` for a 6-word zero prefix and `::ffff:a.b.c.d` for v4-mapped. */
 export function inet_ntop6(a: Uint8Array): string {

@@ -7,7 +7,7 @@
  * No network, no privileges.
  */
 import { describe, expect, it } from 'vitest';
-import { inet_aton, inet_ntoa, inet_ntop, inet_ntop6 } from '../../src/lib/inet.js';
+import { LastQuad, inet_aton, inet_ntoa, inet_ntop, inet_ntop6 } from '../../src/lib/inet.js';
 import { libcPure } from '../../src/sys/live.js';
 
 const AF_INET = 2;
@@ -107,6 +107,13 @@ describe('inet_ntoa / inet_ntop(AF_INET)', () => {
     expect(libcPure.inet_ntop(AF_INET, b)).toBe(want);
     expect(inet_ntoa(b)).toBe(want);
     expect(inet_ntop(AF_INET, b)).toBe(want);
+  });
+  it('a remembered column gives each address its own quad, whatever came before', () => {
+    const q = new LastQuad();
+    // 0.0.0.0 first (what it starts with), repeats, 255.255.255.255 (-1 as an int32), a last byte alone changing
+    for (const addr of ['00000000', '00000000', 'ffffffff', 'ffffffff', '0a000001', '0a000002', '7f000001', '00000000']) {
+      expect(q.of(bytes(addr))).toBe(libcPure.inet_ntop(AF_INET, bytes(addr)));
+    }
   });
 });
 
