@@ -77,7 +77,23 @@ export class BufferWriter implements ByteWriter {
    * into one buffer first (a 64 KiB chunk goes to a BufferWriter as it is).
    */
   writeTo(out: ByteWriter): void {
-    for (const chunk of this.takeChunks()) out.write(chunk);
+    const { chunks, text } = this.takeParts();
+    for (const chunk of chunks) out.write(chunk);
+    if (text) out.write(text);
+  }
+
+  /**
+   * Take what was written so far as its byte chunks, in order, and the text written after them
+   * that is not bytes yet ('' when none): for a writer that takes latin1 text as it is (stdout),
+   * so that a small output is never copied into a chunk.
+   */
+  takeParts(): { chunks: Uint8Array[]; text: string } {
+    this.seal();
+    const chunks = this.chunks;
+    const text = this.pending;
+    this.chunks = [];
+    this.pending = '';
+    return { chunks, text };
   }
 
   /** take what was written so far as its chunks, in order (no copy into one buffer) */

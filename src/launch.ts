@@ -6,19 +6,24 @@ import { basename } from 'node:path';
 import { readFileSync, writeSync } from 'node:fs';
 import type { Main } from './sys/types.js';
 import { createLiveSys, dieOfSignal } from './sys/live.js';
-import { BufferWriter, toBytes } from './io.js';
+import { BufferWriter } from './io.js';
 import { invokedName, type Command } from './commands.js';
 
 /**
- * write(2) all of buf to fd. 'closed': the reader is gone (EPIPE; the C tool dies of SIGPIPE);
- * 'failed': any other error (ENOSPC on /dev/full, EIO...), which C's stdio, flushing at exit,
- * ignores without a word; 'ok'.
+ * write(2) all of `data` (bytes, or a latin1 string: one char per byte) to fd. 'closed': the
+ * reader is gone (EPIPE; the C tool dies of SIGPIPE); 'failed': any other error (ENOSPC on
+ * /dev/full, EIO...), which C's stdio, flushing at exit, ignores without a word; 'ok'.
+ * A string is written as it is: no buffer to make for a small output (Node's write of a string
+ * costs less at its first call than making a buffer and writing it).
  */
-function writeAll(fd: number, buf: Uint8Array): 'ok' | 'closed' | 'failed' {
+function writeAll(fd: number, data: Uint8Array | string): 'ok' | 'closed' | 'failed' {
   let off = 0;
-  while (off < buf.length) {
+  while (off < data.length) {
     try {
-      off += writeSync(fd, buf, off, buf.length - off);
+      off +=
+        typeof data === 'string'
+          ? writeSync(fd, off ? data.slice(off) : data, null, 'latin1')
+          : writeSync(fd, data, off, data.length - off);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN' || code === 'EINTR') continue;
@@ -60,13 +65,14 @@ class Stdout extends BufferWriter {
     if (this.drain() === 'closed') throw new ClosedPipe('stdout: closed pipe');
   }
 
-  /** write what is buffered to fd 1, chunk by chunk */
+  /** write what is buffered to fd 1, chunk by chunk, then the text not yet in a chunk */
   drain(): 'ok' | 'closed' | 'failed' {
-    for (const chunk of this.takeChunks()) {
+    const { chunks, text } = this.takeParts();
+    for (const chunk of chunks) {
       const r = writeAll(1, chunk);
       if (r !== 'ok') return r;
     }
-    return 'ok';
+    return writeAll(1, text);
   }
 }
 
@@ -82,7 +88,7 @@ export function runMain(command: Command, main: Main): void {
   const stdout = new Stdout();
   // stderr is unbuffered, and its errors are ignored, as with C's stdio
   // (getopt's loops hand it every option's message, most of them empty)
-  const stderr = { write: (b: Uint8Array | string) => void (b.length && writeAll(2, toBytes(b))) };
+  const stderr = { write: (b: Uint8Array | string) => void (b.length && writeAll(2, b)) };
   let rc: number;
   try {
     rc = main(argv, createLiveSys(), { stdout, stderr });
@@ -93,7 +99,8 @@ export function runMain(command: Command, main: Main): void {
     rc = 1;
   }
   if (stdout.drain() === 'closed') sigpipe();
-  process.exitCode = rc & 0xff;
+  // 0 is the status Node exits with anyway (and setting it costs a cold setter at every start)
+  if (rc & 0xff) process.exitCode = rc & 0xff;
 }
 
 /** The reader of stdout is gone: end as the C tool does, killed by SIGPIPE, silently. */

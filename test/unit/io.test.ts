@@ -48,6 +48,21 @@ describe('BufferWriter', () => {
     expect(rows.take().length).toBe(0);
   });
 
+  it('takeParts gives the byte chunks, then the text written after them, and leaves the writer empty', () => {
+    const w = new BufferWriter();
+    w.write('a\xe9');
+    w.write(Buffer.from('bc'));
+    w.write('d'.repeat(70_000));
+    w.write('tail\xff');
+    const { chunks, text } = w.takeParts();
+    expect(Buffer.concat(chunks).toString('latin1')).toBe(`a\xe9bc${'d'.repeat(70_000)}`);
+    expect(text).toBe('tail\xff');
+    const empty = w.takeParts();
+    expect(empty.chunks.length + empty.text.length).toBe(0);
+    w.write('only text');
+    expect(w.takeParts()).toEqual({ chunks: [], text: 'only text' });
+  });
+
   it('checks the argument count of a format', () => {
     expect(() => sprintf('%s %d', 'a')).toThrow(/too few arguments/);
     expect(() => sprintf('%*d', 5)).toThrow(/too few arguments/);
