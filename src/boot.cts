@@ -6,33 +6,27 @@
  * tools/bundle.ts) with V8's code cache when one lies beside it (COMMAND.cjs.cache): compiling
  * from the cache takes half the time. A cache made by another Node/V8 is refused by V8 and the
  * file is simply compiled. Only what Node has loaded by the time it runs a script is used here
- * (node:fs, node:path, node:vm): node:module alone takes about 0.3 ms to load.
+ * (node:fs, node:vm): node:module alone takes about 0.3 ms to load.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 
 /**
- * bin/COMMAND: the command's bundle when it is at least as new as the tsc output, else the
- * modules of dist/src (after a bare `tsc`, so that a stale bundle never runs old code).
+ * bin/COMMAND: the command's bundle when there is one and a bare `tsc` has not run since it was
+ * made (src/bundles-stale.ts), else the modules of dist/src (so that a stale bundle never runs
+ * old code). Paths are joined as strings: node:path's join is not warm at this point, and its
+ * first call costs more than the rest of this function.
  */
 export function boot(command: string): void {
-  const dist = join(__dirname, '..');
-  const bundle = join(dist, 'bundle', `${command}.cjs`);
-  const modules = join(dist, 'src', 'modules.js');
-  let fresh = false;
-  try {
-    fresh = statSync(bundle).mtimeMs >= statSync(modules).mtimeMs;
-  } catch {
-    // no bundle (or no build): the modules
-  }
-  if (fresh) {
+  const dist = __dirname.slice(0, __dirname.lastIndexOf('/'));
+  const bundle = `${dist}/bundle/${command}.cjs`;
+  if (!existsSync(`${__dirname}/bundles-stale.js`) && existsSync(bundle)) {
     loadBundle(bundle);
     return;
   }
   // node:url only here: the bundle path never needs it
   const { pathToFileURL } = require('node:url') as typeof import('node:url');
-  void import(pathToFileURL(modules).href).then((m: { run(c: string): Promise<void> }) => m.run(command));
+  void import(pathToFileURL(`${__dirname}/modules.js`).href).then((m: { run(c: string): Promise<void> }) => m.run(command));
 }
 
 /** The bundle's source as Node's CommonJS loader would wrap it, compiled (with `cachedData` when given). */
@@ -48,7 +42,7 @@ function compile(file: string, cachedData?: Buffer): Script {
 function run(script: Script, file: string): void {
   const fn = script.runInThisContext() as (...a: unknown[]) => void;
   const module = { exports: {} };
-  fn.call(module.exports, module.exports, require, module, file, dirname(file));
+  fn.call(module.exports, module.exports, require, module, file, file.slice(0, file.lastIndexOf('/')));
 }
 
 /** Load a command's bundle, with its code cache when there is one. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listCases } from './lib/golden.js';
@@ -92,4 +92,31 @@ describe('bin/ launchers', () => {
       expect(ours.status).toBe(orig.status);
     });
   }
+});
+
+describe('bin/ after a bare tsc', () => {
+  // a copy of bin/ and dist/ whose ifconfig bundle is not the build's: it says so when it runs
+  let tree = '';
+  beforeAll(() => {
+    tree = mkdtempSync(join(tmpdir(), 'nts-stale-'));
+    const repo = new URL('..', import.meta.url).pathname;
+    cpSync(join(repo, 'bin'), join(tree, 'bin'), { recursive: true });
+    for (const d of ['src', 'compat', 'bundle']) cpSync(join(repo, 'dist', d), join(tree, 'dist', d), { recursive: true });
+    symlinkSync(join(repo, 'node_modules'), join(tree, 'node_modules'));
+    writeFileSync(join(tree, 'dist/bundle/ifconfig.cjs'), "process.stdout.write('the bundle ran\\n');\n");
+    rmSync(join(tree, 'dist/bundle/ifconfig.cjs.cache'));
+  });
+  afterAll(() => rmSync(tree, { recursive: true, force: true }));
+
+  it('runs the bundle when the build made it (no mark of a later tsc), and the modules of dist/src when tsc left its mark', () => {
+    const c = golden.get('ifconfig-basic/version')!;
+    const mark = join(tree, 'dist/src/bundles-stale.js');
+    expect(existsSync(mark)).toBe(false); // npm run build deleted it
+    expect(run(join(tree, 'bin/ifconfig'), ['-V']).stdout.toString()).toBe('the bundle ran\n');
+    writeFileSync(mark, 'export {};\n'); // what tsc writes
+    const r = run(join(tree, 'bin/ifconfig'), ['-V']);
+    expect(r.stdout.toString('latin1')).toBe(c.stdout.toString('latin1'));
+    expect(r.stderr.toString('latin1')).toBe(c.stderr.toString('latin1'));
+    expect(r.status).toBe(c.exit);
+  });
 });

@@ -70,3 +70,6 @@ for (const command of COMMANDS) {
     throw new Error(`code cache for ${command}: not written`);
   }
 }
+
+// The bundles are now as new as dist/src: bin/ may run them (src/bundles-stale.ts).
+rmSync(join(src, 'bundles-stale.js'), { force: true });
