@@ -19,7 +19,7 @@ import { IoctlEmu, EBADF, ENODEV, type SockFamily } from '../model/ioctl.js';
 import { IfWorld, if_cache_add } from '../model/interface.js';
 import { inet_aton, inet_pton6 } from '../lib/inet.js';
 import { atoi, atol, strtol, strtoul } from '../lib/cstdlib.js';
-import { AF_INPUT } from '../lib/af_input.js';
+import { AfInput } from '../lib/af_input.js';
 import { herror } from '../lib/inet_resolve.js';
 import { Exit, usage } from './ifconfig-common.js';
 import { EBUSY, ENOTTY } from '../../compat/errno.js';
@@ -42,6 +42,8 @@ interface Resolved {
 
 export class IfconfigSet {
   private readonly emu: IoctlEmu;
+  /** the address families' input functions, with their error buffers, for this run */
+  private readonly afin = new AfInput();
   private goterr = 0;
   private didnetmask = 0;
   private neednetmask = 0;
@@ -134,8 +136,10 @@ export class IfconfigSet {
 
   /**
    * ap->input(0, host) for the address keywords (broadcast, dstaddr, netmask, pointopoint);
-   * on failure the error is printed. An inet6 ap resolves with getaddrinfo; its address then
-   * goes to an AF_INET6 socket, where these ioctls fail (see ioctlInet).
+   * on failure the error is printed: the family's herror, or ifconfig's own text when it has
+   * none. `pointopoint` takes any non-zero return for a failure, the others a negative one.
+   * An inet6 ap resolves with getaddrinfo; its address then goes to an AF_INET6 socket, where
+   * these ioctls fail (see ioctlInet).
    */
   private inputFor(host: string, what: string): Resolved {
     if (this.ap.name === 'inet6') {
@@ -144,15 +148,17 @@ export class IfconfigSet {
       return { ok: false, addr: 0 };
     }
     if (this.ap.name !== 'inet') {
-      const parse = AF_INPUT[this.ap.name];
-      if (parse) {
-        const msg = parse(host);
-        if (msg === null) return { ok: true, addr: 0 };
-        this.err(`${host}: ${msg}\n`);
+      // a family without an input function: the original calls NULL (compat/README.md)
+      if (!this.afin.has(this.ap.name)) {
+        this.err(sprintf(ERR_RESOLVE_FOR, host, what));
         return { ok: false, addr: 0 };
       }
-      this.err(sprintf(ERR_RESOLVE_FOR, host, what));
-      return { ok: false, addr: 0 };
+      const r = this.afin.input(this.ap.name, host);
+      if (what === 'pointopoint' ? r.rc !== 0 : r.rc < 0) {
+        this.err(r.herror ?? sprintf(ERR_RESOLVE_FOR, r.host, what));
+        return { ok: false, addr: 0 };
+      }
+      return { ok: true, addr: 0 };
     }
     const r = this.INET_resolve(host);
     if (!r.ok) this.herror(host);
@@ -702,16 +708,14 @@ export class IfconfigSet {
         this.err(ERR_OPTION_HINT);
         throw new Exit(1);
       }
-    } else if (AF_INPUT[this.ap.name]) {
-      const msg = AF_INPUT[this.ap.name]!(host);
-      if (msg !== null) {
-        this.err(`${host}: ${msg}\n`);
+    } else {
+      const r = this.afin.input(this.ap.name, host);
+      if (r.rc < 0) {
+        this.err(r.herror ?? sprintf(ERR_RESOLVE_SET, r.host, this.ap.name));
         this.err(ERR_OPTION_HINT);
         throw new Exit(1);
       }
     }
-    // the IPX, Econet and X.25 parsers are not ported: their addresses cannot be set on
-    // Linux anyway, which is what ifconfig then says
     if (this.ap.af === AF_INET) {
       const e = this.ioctlInet('SIOCSIFADDR', ifname, addr);
       if (e) {

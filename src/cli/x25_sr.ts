@@ -6,11 +6,10 @@
  */
 import type { Io } from '../sys/types.js';
 import { sprintf } from '../format/printf.js';
-import { atoi } from '../lib/cstdlib.js';
+import { X25_input } from '../lib/af_input.js';
 import { perror, safeCopy } from '../lib/inet_resolve.js';
 import {
-  PERROR_SOCKET, X25_ERR_BOGUS_NETMASK, X25_ERR_CACHE, X25_ERR_FLUSH, X25_ERR_INVALID,
-  X25_ERR_TOO_LONG, X25_USAGE, INET_ERR_NETMASK_MATCH,
+  PERROR_SOCKET, X25_ERR_BOGUS_NETMASK, X25_ERR_CACHE, X25_ERR_FLUSH, X25_USAGE, INET_ERR_NETMASK_MATCH,
 } from '../../compat/route.js';
 import {
   E_LOOKUP, E_OPTERR, E_SOCK, E_USAGE, FLAG_CACHE, RTACTION_FLUSH, RTACTION_HELP,
@@ -22,20 +21,6 @@ import { EAFNOSUPPORT } from '../../compat/errno.js';
 function usage(io: Io, rc: number): number {
   (rc ? io.stderr : io.stdout).write(X25_USAGE);
   return rc;
-}
-
-/** X25_input() lib/x25.c:84-126: the significant digits, or an error text. */
-function X25_input(bufp: string): { sigdigits: number; address: string } | { err: string } {
-  if (bufp.length > 18) return { err: X25_ERR_TOO_LONG };
-  const p = bufp.indexOf('/');
-  let addr = bufp;
-  let sigdigits: number;
-  if (p >= 0) {
-    addr = bufp.slice(0, p);
-    sigdigits = atoi(bufp.slice(p + 1)) >>> 0;
-  } else sigdigits = addr.length;
-  if (addr.length < 1 || addr.length > 15 || sigdigits > addr.length) return { err: X25_ERR_INVALID };
-  return { sigdigits, address: addr };
 }
 
 /** X25_setroute() lib/x25_sr.c:55-133 */
