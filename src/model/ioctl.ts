@@ -101,8 +101,6 @@ function inet_mask_len(mask: number): number {
   return n;
 }
 
-const inet_ifa_match = (addr: number, a: Addr4): boolean => ((addr ^ a.address) & maskOf(a.prefixlen)) === 0;
-
 export class IoctlEmu {
   private readonly nl: Netlink;
 
