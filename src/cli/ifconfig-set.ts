@@ -618,11 +618,21 @@ export class IfconfigSet {
     const world = new IfWorld(this.sys);
     if (this.if_list_all) if_cache_add(this.int_list, ifname);
     else world.lookup_interface(this.int_list, ifname);
-    const parent = world.if_fetch(ifname);
-    if (!parent) this.err(sprintf(ERR_FETCH, ifname, ERR_DEVICE_NOT_FOUND));
+    const parent = this.do_if_fetch(world, ifname);
     const nm = parent ? be32(parent.netmask) : 0;
     const bc = parent ? be32(parent.broadaddr) : 0;
     this.set_ifstate(ifname, r.addr, nm, bc, w === 'add');
+  }
+
+  /**
+   * do_if_fetch() lib/interface.c: if_fetch asks with ifconfig's socket, the one of the address
+   * family given (skfd): a family without one (ax25, ipx...) has -1, where the first ioctl
+   * fails with EBADF for every interface. Prints why when it fails.
+   */
+  private do_if_fetch(world: IfWorld, name: string): ReturnType<IfWorld['if_fetch']> {
+    const x = this.skfd === null ? null : world.if_fetch(name);
+    if (!x) this.err(sprintf(ERR_FETCH, name, this.skfd === null ? strerror(EBADF) : ERR_DEVICE_NOT_FOUND));
+    return x;
   }
 
   /**
@@ -640,11 +650,8 @@ export class IfconfigSet {
       this.if_list_all = true;
     }
     for (const name of [...this.int_list]) {
-      const x = world.if_fetch(name);
-      if (!x) {
-        this.err(sprintf(ERR_FETCH, name, ERR_DEVICE_NOT_FOUND));
-        continue;
-      }
+      const x = this.do_if_fetch(world, name);
+      if (!x) continue;
       if (!name.startsWith(parent)) continue;
       const colon = name.indexOf(':');
       if (colon < 0) continue;
