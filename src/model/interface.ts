@@ -138,13 +138,12 @@ export class IfWorld {
       const ta = new AttrIndex(IFA);
       this.addr4 = rtnl_addrdump_raw(nl, AF_INET).map((m) => {
         indexMessage(addrSpec, m, ta);
-        const address = ta.bytes(IFA_T.IFA_ADDRESS!);
-        const local = ta.bytes(IFA_T.IFA_LOCAL!) ?? address ?? new Uint8Array(4);
+        // inet_fill_ifaddr leaves out an address that is 0.0.0.0 (a peer set to 0, say)
         return {
           index: u32le(m.payload, IFA_OFF.ifa_index!),
           label: ta.string(IFA_T.IFA_LABEL!) ?? '',
-          local,
-          address: address ?? local,
+          local: ta.bytes(IFA_T.IFA_LOCAL!) ?? new Uint8Array(4),
+          address: ta.bytes(IFA_T.IFA_ADDRESS!) ?? new Uint8Array(4),
           broadcast: ta.bytes(IFA_T.IFA_BROADCAST!) ?? null,
           prefixlen: m.payload[IFA_OFF.ifa_prefixlen!]!,
         };

@@ -143,12 +143,12 @@ export class IoctlEmu {
       .filter((m) => Number(m.header.ifa_index) === index)
       .map((m) => {
         const v = m.attrs.values;
-        const local = (v.IFA_LOCAL ?? v.IFA_ADDRESS) as Uint8Array;
+        // inet_fill_ifaddr leaves out an address that is 0.0.0.0 (a peer set to 0, say)
         return {
           index,
           label: String(v.IFA_LABEL ?? ''),
-          local: be32(local),
-          address: be32((v.IFA_ADDRESS ?? local) as Uint8Array),
+          local: v.IFA_LOCAL ? be32(v.IFA_LOCAL as Uint8Array) : 0,
+          address: v.IFA_ADDRESS ? be32(v.IFA_ADDRESS as Uint8Array) : 0,
           prefixlen: Number(m.header.ifa_prefixlen),
           broadcast: v.IFA_BROADCAST ? be32(v.IFA_BROADCAST as Uint8Array) : 0,
           scope: Number(m.header.ifa_scope),
