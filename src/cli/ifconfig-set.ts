@@ -38,6 +38,8 @@ const host128 = (s: string): string => s.slice(0, 127);
 interface Resolved {
   ok: boolean;
   addr: number;
+  /** what INET_resolve returns: 1 for `default` and a name from the networks database, 0 for another address, -1 when there is none */
+  rc?: number;
 }
 
 export class IfconfigSet {
@@ -124,14 +126,14 @@ export class IfconfigSet {
 
   /** lib/inet.c INET_resolve(name, hostfirst=0): default, dotted quad, networks, hosts. */
   private INET_resolve(name: string): Resolved {
-    if (name === 'default') return { ok: true, addr: 0 };
+    if (name === 'default') return { ok: true, addr: 0, rc: 1 };
     const a = inet_aton(name);
-    if (a) return { ok: true, addr: be32(a) };
+    if (a) return { ok: true, addr: be32(a), rc: 0 };
     const np = this.sys.getnetbyname(name);
-    if (np) return { ok: true, addr: np.net >>> 0 };
+    if (np) return { ok: true, addr: np.net >>> 0, rc: 1 };
     const hp = this.sys.gethostbyname(name);
-    if (!hp || hp.addrs.length === 0) return { ok: false, addr: 0 };
-    return { ok: true, addr: be32(hp.addrs[0]!) };
+    if (!hp || hp.addrs.length === 0) return { ok: false, addr: 0, rc: -1 };
+    return { ok: true, addr: be32(hp.addrs[0]!), rc: 0 };
   }
 
   /**
@@ -161,7 +163,11 @@ export class IfconfigSet {
       return { ok: true, addr: 0 };
     }
     const r = this.INET_resolve(host);
-    if (!r.ok) this.herror(host);
+    // pointopoint takes INET_resolve's 1 (`default`, a network's name) for a failure too
+    if (what === 'pointopoint' ? r.rc !== 0 : !r.ok) {
+      this.herror(host);
+      return { ok: false, addr: 0 };
+    }
     return r;
   }
 
