@@ -10,8 +10,8 @@
  *
  * Addresses are passed as the bytes of struct in_addr / in6_addr (network order). The C code
  * compares `s_addr` values and netmasks as 32-bit words *in memory order*; `saddr()` gives that
- * word (little-endian hosts), so a netmask word such as INET_sprint's 0xffffff00 means what it
- * means in the C.
+ * word, so on a little-endian host a netmask word such as INET_sprint's 0xffffff00 means what
+ * it means in the C.
  */
 import type { Sys } from '../sys/types.js';
 import { inet_ntoa, inet_ntop6, inet_aton } from './inet.js';
@@ -19,15 +19,17 @@ import { hstrerror } from '../../compat/hostname.js';
 import { strerror } from '../../compat/errno.js';
 import { INET6_ANY_NAME, INET_ANY_NAME, INET_DEFAULT_NAME, INET6_ERR_GETADDRINFO } from '../../compat/route.js';
 import { sprintf } from '../format/printf.js';
+import { LITTLE_ENDIAN } from '../netlink/codec.js';
 
 const AF_INET = 2;
 const AF_INET6 = 10;
 /** the `char buff[128]` every sprint function fills (safe_strncpy keeps 127 bytes) */
 const NAMELEN = 128;
 
-/** s_addr as the C sees it in memory on a little-endian host. */
+/** s_addr as the C sees it: the four network-order bytes read as a u32 of this host's order. */
 export function saddr(a: Uint8Array): number {
-  return (a[0]! | (a[1]! << 8) | (a[2]! << 16) | (a[3]! << 24)) >>> 0;
+  if (LITTLE_ENDIAN) return (a[0]! | (a[1]! << 8) | (a[2]! << 16) | (a[3]! << 24)) >>> 0;
+  return ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
 }
 
 /** ntohl(s_addr): the address as a host-order number. */

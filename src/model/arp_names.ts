@@ -5,16 +5,9 @@
  */
 import type { Sys } from '../sys/types.js';
 import { inet_aton, inet_ntoa } from '../lib/inet.js';
-import { herror } from '../lib/inet_resolve.js';
-import { LITTLE_ENDIAN } from '../netlink/codec.js';
+import { herror, saddr } from '../lib/inet_resolve.js';
 
 const AF_INET = 2;
-
-/** sin_addr.s_addr as the C code sees it: the four network-order bytes read as a host u32. */
-export function s_addr(a: Uint8Array): number {
-  if (LITTLE_ENDIAN) return ((a[0]! | (a[1]! << 8) | (a[2]! << 16) | (a[3]! << 24)) >>> 0);
-  return ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
-}
 
 const be32 = (a: Uint8Array): number => ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
 const bytes4 = (n: number): Uint8Array => new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
@@ -65,7 +58,7 @@ export class InetNames {
 
   rresolve(addr: Uint8Array, numeric: number, netmask: number): string {
     if (numeric & 0x0fff) return inet_ntoa(addr);
-    const ad = s_addr(addr);
+    const ad = saddr(addr);
     if (ad === 0) {
       if (netmask === 0) return numeric & 0x8000 ? 'default' : '*';
       return '0.0.0.0';
