@@ -90,13 +90,15 @@ const POOLS: Record<string, Pool> = {
   },
   route: {
     base: 'route-edit',
-    options: ['-n', '-e', '-ee', '-v', '-F', '-C', '-4', '-6', '-A', 'inet', '-Ainet6', '-N', '-V', '-h', '--help', '-z', '--numeric', '--extend', '-net', '-host'],
+    options: ['-n', '-e', '-ee', '-v', '-F', '-C', '-4', '-6', '-A', 'inet', '-Ainet6', '-N', '-V', '-h', '--help', '-z', '--numeric', '--extend', '-net', '-host',
+      '-Ax25', '-Aax25', '-Anetrom', '-Aipx', '-Addp', '-Arose', '--inet', '--inet6', '-Ainet,inet6'],
     names: ['add', 'del', 'delete', 'flush', 'foo', ''],
     words: [
       '-net', '-host', 'default', '10.9.0.0', '10.9.0.0/16', '10.9.0.1', '10.1', '10.1.0.200', '10.75.0.0', '10.70.0.0/16',
       '2001:db8:7::/48', '2001:db8:9::/48', '::/0', 'netmask', '255.255.0.0', '255.0.255.0', 'gw', 'gateway', '10.1.0.254',
       '10.1.0.7', '2001:db8::99', 'gw.example.com', 'nosuch.invalid', 'metric', '5', '0', '-1', '40000', 'mss', '1400', '10',
       'window', '4096', 'irtt', '100', 'reject', 'mod', 'dyn', 'reinstate', 'dev', 'device', 'v0', 'v0:5', 'v2', 'nosuch0',
+      'net-ten', 'net-sixty', 'seven', 'host200', '0.0.0.0/0', '10.9.0.0/33', '255.255.255.255', '224.0.0.0', 'lo', '12345/3',
     ],
     maxWords: 6,
   },
@@ -112,11 +114,13 @@ const POOLS: Record<string, Pool> = {
   arp: {
     base: 'arp-edit',
     // -s and -d more than once: the changing forms are the ones worth most
-    options: ['-a', '-n', '-e', '-v', '-i', 'v0', '-H', 'ether', '-t', 'ax25', '-A', 'inet', '-p', 'inet6', '-s', '-d', '-D', '-N', '-V', '-h', '-Z', '--all', '--numeric', '--set', '--delete', '--device=v2', '--use-device', '-s', '-d', '-s', '-d', '-sD', '-ds'],
+    options: ['-a', '-n', '-e', '-v', '-i', 'v0', '-H', 'ether', '-t', 'ax25', '-A', 'inet', '-p', 'inet6', '-s', '-d', '-D', '-N', '-V', '-h', '-Z', '--all', '--numeric', '--set', '--delete', '--device=v2', '--use-device', '-s', '-d', '-s', '-d', '-sD', '-ds',
+      '-Hax25', '-Hnetrom', '-Harcnet', '-Hfddi', '-Hinfiniband', '-Hx25', '-Hdlci', '-Heui64', '-Htr', '-Ainet6', '-Hloop'],
     names: ['10.1.0.2', '10.1.0.3', '10.1.0.4', '10.1.0.50', '10.1.0.100', '172.16.0.100', '10.9.9.9', 'gw', 'pub-host', 'nosuch.invalid', '10.7.0.5', ''],
     words: [
       '02:00:00:00:0a:99', '02:00:00:00:0a:98', '1:2', 'zz', 'v0', 'v1', 'v2', 'lo', 'nosuch0', 'pub', 'temp', 'priv', 'trail',
       'dontpub', 'auto', 'dev', 'netmask', '255.255.255.255', '0.0.0.0', '255.255.0.0', '10.1.0.60', 'gw',
+      'n0call-1', '0011223344', '00:11:22:33:44:55:66:77', '12345', '02:00:00:00:0a:99:aa',
     ],
     maxWords: 4,
     changes: arpChanges,
