@@ -616,7 +616,11 @@ export class IfconfigSet {
   private addDel4(ifname: string, w: 'add' | 'del', host: string): void {
     const r = this.INET_resolve(host);
     if (!r.ok) {
-      this.herror(host);
+      // ap->herror(host), the family given's: h_errno's text for inet and inet6, the error
+      // buffer of the others; one without an herror is a NULL call (compat/README.md)
+      const h = this.ap.name === 'inet' || this.ap.name === 'inet6' ? null : this.afin.herror(this.ap.name, host);
+      if (h !== null) this.err(h);
+      else this.herror(host);
       this.goterr = 1;
       return;
     }

@@ -123,7 +123,16 @@ export class AfInput {
     if (!parse) throw new Error(`no input function for ${name}`);
     const r = parse(host);
     if (typeof r === 'string') this.errmsg.set(name, r);
-    return { rc: typeof r === 'string' ? -1 : r, host, herror: `${host}: ${this.errmsg.get(name) ?? ''}\n` };
+    return { rc: typeof r === 'string' ? -1 : r, host, herror: this.herror(name, host) };
+  }
+
+  /**
+   * What `ap->herror(host)` of one of these families prints now: "HOST: " and its error buffer
+   * (ifconfig's add and del call it after inet's own look-up failed); null for a family
+   * without an herror.
+   */
+  herror(name: string, host: string): string | null {
+    return name in WITH_HERROR ? `${host}: ${this.errmsg.get(name) ?? ''}\n` : null;
   }
 }
 
