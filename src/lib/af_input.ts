@@ -94,7 +94,10 @@ export function ec_input(bufp: string): number {
   return i < bufp.length && isDigit(bufp.charCodeAt(i)) ? 0 : -1;
 }
 
-/** What `ap->input(0, host, &sa)` did: its return value, the host buffer after it, and what `ap->herror(host)` would print (null: the family has no herror). */
+/**
+ * What `ap->input(0, host, &sa)` did: its return value, the host buffer after it, and what
+ * `ap->herror(host)` would print (null: the family has no herror).
+ */
 export interface AfInputResult {
   rc: number;
   host: string;
@@ -113,13 +116,13 @@ export class AfInput {
 
   /** whether the family has an input function here (inet and inet6 are ifconfig's own) */
   has(name: string): boolean {
-    return name in WITH_HERROR || name === 'ipx' || name === 'ec';
+    return Object.hasOwn(WITH_HERROR, name) || name === 'ipx' || name === 'ec';
   }
 
   input(name: string, host: string): AfInputResult {
     if (name === 'ipx') return { ...IPX_input(host), herror: null };
     if (name === 'ec') return { rc: ec_input(host), host, herror: null };
-    const parse = WITH_HERROR[name];
+    const parse = Object.hasOwn(WITH_HERROR, name) ? WITH_HERROR[name] : undefined;
     if (!parse) throw new Error(`no input function for ${name}`);
     const r = parse(host);
     if (typeof r === 'string') this.errmsg.set(name, r);
@@ -132,7 +135,7 @@ export class AfInput {
    * without an herror.
    */
   herror(name: string, host: string): string | null {
-    return name in WITH_HERROR ? `${host}: ${this.errmsg.get(name) ?? ''}\n` : null;
+    return Object.hasOwn(WITH_HERROR, name) ? `${host}: ${this.errmsg.get(name) ?? ''}\n` : null;
   }
 }
 
