@@ -38,8 +38,6 @@ const host128 = (s: string): string => s.slice(0, 127);
 interface Resolved {
   ok: boolean;
   addr: number;
-  /** what INET_resolve returns: 1 for `default` and a name from the networks database, 0 for another address, -1 when there is none */
-  rc?: number;
 }
 
 export class IfconfigSet {
@@ -124,16 +122,20 @@ export class IfconfigSet {
 
   // ------------------------------------------------------------------ address input
 
-  /** lib/inet.c INET_resolve(name, hostfirst=0): default, dotted quad, networks, hosts. */
-  private INET_resolve(name: string): Resolved {
-    if (name === 'default') return { ok: true, addr: 0, rc: 1 };
+  /**
+   * lib/inet.c INET_resolve(name, hostfirst=0): default, dotted quad, networks, hosts. `rc` is
+   * its return value: 1 for `default` and a name from the networks database, 0 for another
+   * address, -1 when there is none.
+   */
+  private INET_resolve(name: string): { rc: number; addr: number } {
+    if (name === 'default') return { rc: 1, addr: 0 };
     const a = inet_aton(name);
-    if (a) return { ok: true, addr: be32(a), rc: 0 };
+    if (a) return { rc: 0, addr: be32(a) };
     const np = this.sys.getnetbyname(name);
-    if (np) return { ok: true, addr: np.net >>> 0, rc: 1 };
+    if (np) return { rc: 1, addr: np.net >>> 0 };
     const hp = this.sys.gethostbyname(name);
-    if (!hp || hp.addrs.length === 0) return { ok: false, addr: 0, rc: -1 };
-    return { ok: true, addr: be32(hp.addrs[0]!), rc: 0 };
+    if (!hp || hp.addrs.length === 0) return { rc: -1, addr: 0 };
+    return { rc: 0, addr: be32(hp.addrs[0]!) };
   }
 
   /**
@@ -144,6 +146,8 @@ export class IfconfigSet {
    * these ioctls fail (see ioctlInet).
    */
   private inputFor(host: string, what: string): Resolved {
+    // pointopoint takes INET_resolve's 1 (`default`, a network's name) for a failure too
+    const failed = (rc: number): boolean => (what === 'pointopoint' ? rc !== 0 : rc < 0);
     if (this.ap.name === 'inet6') {
       if (this.INET6_resolve(host)) return { ok: true, addr: 0 };
       this.herror(host);
@@ -156,19 +160,18 @@ export class IfconfigSet {
         return { ok: false, addr: 0 };
       }
       const r = this.afin.input(this.ap.name, host);
-      if (what === 'pointopoint' ? r.rc !== 0 : r.rc < 0) {
+      if (failed(r.rc)) {
         this.err(r.herror ?? sprintf(ERR_RESOLVE_FOR, r.host, what));
         return { ok: false, addr: 0 };
       }
       return { ok: true, addr: 0 };
     }
     const r = this.INET_resolve(host);
-    // pointopoint takes INET_resolve's 1 (`default`, a network's name) for a failure too
-    if (what === 'pointopoint' ? r.rc !== 0 : !r.ok) {
+    if (failed(r.rc)) {
       this.herror(host);
       return { ok: false, addr: 0 };
     }
-    return r;
+    return { ok: true, addr: r.addr };
   }
 
   /** lib/inet6.c INET6_resolve: getaddrinfo(AF_INET6); prints its own line on failure. */
@@ -615,7 +618,7 @@ export class IfconfigSet {
   /** `add|del a.b.c.d` ifconfig.c:772-805, 876-905 */
   private addDel4(ifname: string, w: 'add' | 'del', host: string): void {
     const r = this.INET_resolve(host);
-    if (!r.ok) {
+    if (r.rc < 0) {
       // ap->herror(host), the family given's: h_errno's text for inet and inet6, the error
       // buffer of the others; one without an herror is a NULL call (compat/README.md)
       const h = this.ap.name === 'inet' || this.ap.name === 'inet6' ? null : this.afin.herror(this.ap.name, host);
@@ -713,7 +716,7 @@ export class IfconfigSet {
     let addr = 0;
     if (this.ap.name === 'inet') {
       const r = this.INET_resolve(host);
-      if (!r.ok) {
+      if (r.rc < 0) {
         this.herror(host);
         this.err(ERR_OPTION_HINT);
         throw new Exit(1);
