@@ -148,9 +148,22 @@ export class Netns {
     return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? 128 + 1 };
   }
 
+  /**
+   * A directory of this namespace's own in the host's /tmp (the namespace shares the host's
+   * files), for what a scenario's setup.sh must keep on disk while its cases run (UNIX socket
+   * paths): setup.sh finds it as $SCENARIO_TMP, and destroy() removes it with the namespace.
+   * /tmp itself rather than $TMPDIR: socket paths must stay short, and alike on every machine.
+   */
+  get tmp(): string {
+    return `/tmp/${this.name}`;
+  }
+
   /** Build the scenario: its setup.sh runs inside the namespace; then wait for quiet counters. */
   setup(scenario: Scenario, settle = true): void {
-    const r = this.exec(['bash', '-euo', 'pipefail', join(scenario.dir, 'setup.sh')], { ...RUN_ENV, SCENARIO_DIR: scenario.dir });
+    mkdirSync(this.tmp, { recursive: true });
+    chmodSync(this.tmp, 0o755); // cases run as another user reach the sockets in it too
+    const env = { ...RUN_ENV, SCENARIO_DIR: scenario.dir, SCENARIO_TMP: this.tmp };
+    const r = this.exec(['bash', '-euo', 'pipefail', join(scenario.dir, 'setup.sh')], env);
     if (r.status !== 0) throw new Error(`${scenario.name}/setup.sh failed (${r.status}): ${r.stderr.toString()}`);
     if (settle) this.settle();
   }
@@ -200,6 +213,7 @@ export class Netns {
     spawnSync('ip', ['netns', 'exec', this.name, 'ip', 'neigh', 'flush', 'proxy']);
     spawnSync('ip', ['netns', 'del', this.name]);
     rmSync(`/etc/netns/${this.name}`, { recursive: true, force: true });
+    rmSync(this.tmp, { recursive: true, force: true });
     const uts = join(UTS_DIR, this.name);
     spawnSync('umount', [uts]);
     rmSync(uts, { force: true });

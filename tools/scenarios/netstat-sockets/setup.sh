@@ -18,9 +18,8 @@ ip tuntap add mode tun tun0
 ip addr add 10.9.0.1 peer 10.9.9.9 dev tun0
 ip link set tun0 up
 sysctl -q -w net.ipv4.tcp_syn_retries=100 net.ipv4.tcp_synack_retries=100
-# the socket paths live in a directory of this run; those of runs over two hours old go
-find /tmp -maxdepth 1 -name 'nts-netstat.*' -mmin +120 -exec rm -rf {} + 2>/dev/null || true
-dir=$(mktemp -d /tmp/nts-netstat.XXXXXX)
+# the socket paths live in a directory of this run, in the namespace's own (removed with it)
+dir=$(mktemp -d "$SCENARIO_TMP/nts-netstat.XXXXXX")
 chmod 755 "$dir"
 setsid timeout 900 python3 "$SCENARIO_DIR/holder.py" "$dir/ready" "$dir" </dev/null >/dev/null 2>&1 &
 for _ in $(seq 100); do [ -e "$dir/ready" ] && break; sleep 0.1; done
