@@ -1,7 +1,8 @@
 /**
  * Benchmarks (root): in a throwaway namespace, build large tables and time ours against the
  * original and against iproute2 (`ip`, `ss`), interleaved in the same run; report medians,
- * ratios and peak RSS. Also start-up of each command against `node -e 0`.
+ * ratios and peak RSS. Also start-up of each command against `node -e 0`: bin/'s launchers, and
+ * those `make install` writes (staged; the interpreter line names Node itself, as in the .deb).
  *
  *   npm run bench -- [--runs 7] [--startup-runs 31] [--routes 50000] [--neighbours 20000]
  *                    [--sockets 30000] [--established 100000]
@@ -93,6 +94,20 @@ function compare(ns: Netns, group: string, cmds: { label: string; cmd: string[] 
 
 const ours = (name: string, ...args: string[]): string[] => [join(links, name), ...args];
 
+/**
+ * The commands as a package installs them (`make install`, staged under the work directory):
+ * launchers whose first line names this Node (`#!/usr/bin/node` in the .deb), where bin/'s
+ * `#!/usr/bin/env node` runs env first. Returns the staging root.
+ */
+function installTree(): string {
+  const stage = join(work, 'stage');
+  const r = spawnSync('make', ['-s', 'install', `DESTDIR=${stage}`, 'PREFIX=/usr', `NODE=${process.execPath}`, 'BUILD=no'], {
+    cwd: REPO_DIR,
+  });
+  if (r.status !== 0) throw new Error(`make install: ${r.stderr?.toString().slice(0, 400)}`);
+  return stage;
+}
+
 function batch(ns: Netns, lines: string[]): void {
   const file = join(work, `batch-${Math.random().toString(36).slice(2)}`);
   writeFileSync(file, lines.join('\n') + '\n');
@@ -116,9 +131,13 @@ function withNamespace(f: (ns: Netns) => void): void {
 
 try {
   if (want('startup')) {
+    const installed = installTree();
     withNamespace((ns) => {
       compare(ns, 'start-up', [
-        { label: 'node -e 0', cmd: ['node', '-e', '0'] },
+        { label: 'node -e 0', cmd: [process.execPath, '-e', '0'] },
+        { label: 'installed ifconfig lo', cmd: [join(installed, 'usr/sbin/ifconfig'), 'lo'] },
+        { label: 'installed hostname', cmd: [join(installed, 'usr/bin/hostname')] },
+        { label: 'installed route -n', cmd: [join(installed, 'usr/sbin/route'), '-n'] },
         { label: 'ours ifconfig lo', cmd: ours('ifconfig', 'lo') },
         { label: 'ours hostname', cmd: ours('hostname') },
         { label: 'ours route -n', cmd: ours('route', '-n') },
