@@ -108,6 +108,18 @@ function expectedLayout(p: string, hp = p): string[] {
  * (--help, -V, bad options). From read-only scenarios only, as no user but the recorder's.
  */
 interface TextCase { id: string; argv: string[]; env: Record<string, string>; exit: number; stdout: Buffer; stderr: Buffer }
+interface CaseMeta { argv: string[]; env: Record<string, string>; exit: number; fresh?: boolean; user?: string }
+function readCase(id: string): { meta: CaseMeta; run: TextCase } {
+  const dir = join(GOLDEN, id);
+  const meta = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as CaseMeta;
+  return {
+    meta,
+    run: {
+      id, argv: meta.argv, env: meta.env, exit: meta.exit,
+      stdout: readFileSync(join(dir, 'stdout')), stderr: readFileSync(join(dir, 'stderr')),
+    },
+  };
+}
 function textCases(): TextCase[] {
   const out: TextCase[] = [];
   for (const s of readdirSync(GOLDEN).sort()) {
@@ -116,14 +128,9 @@ function textCases(): TextCase[] {
     for (const c of readdirSync(sdir).sort()) {
       const dir = join(sdir, c);
       if (!existsSync(join(dir, 'case.json')) || statSync(join(dir, 'world.jsonl')).size !== 0) continue;
-      const meta = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as {
-        argv: string[]; env: Record<string, string>; exit: number; fresh?: boolean; user?: string;
-      };
+      const { meta, run } = readCase(`${s}/${c}`);
       if (meta.fresh || meta.user || !NAMES.includes(meta.argv[0]!)) continue;
-      out.push({
-        id: `${s}/${c}`, argv: meta.argv, env: meta.env, exit: meta.exit,
-        stdout: readFileSync(join(dir, 'stdout')), stderr: readFileSync(join(dir, 'stderr')),
-      });
+      out.push(run);
     }
   }
   return out;
@@ -196,6 +203,17 @@ describe.skipIf(!HAVE.make)('make install / uninstall', () => {
     const files = tree(lib);
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('dist/tools') || f.includes('test'))).toEqual([]);
+  });
+
+  // ifconfig-basic/no-such-device asks the kernel for its links over netlink (read-only) and
+  // prints the same bytes on any host that has no nosuch0: the installed code finds koffi in
+  // its own tree (its paths go through the launcher's ../) and calls libc, as ES module and as
+  // CommonJS
+  it.skipIf(!nobodyCanRun || existsSync('/sys/class/net/nosuch0'))('installed commands load koffi from their own tree and ask the kernel', () => {
+    const c = readCase('ifconfig-basic/no-such-device').run;
+    expect(c.argv).toEqual(['ifconfig', 'nosuch0']);
+    expectSame(runCmd(join(plain, 'stage/usr/sbin/ifconfig'), c.argv.slice(1), c.env), c, 'ifconfig nosuch0, ES module tree');
+    expectSame(runCmd(join(prefixed, 'usr/sbin/nts-ifconfig'), c.argv.slice(1), c.env), c, 'nts-ifconfig nosuch0, CommonJS tree');
   });
 
   it('launchers find the code relative to themselves, with the path computed at install time', () => {
