@@ -20,7 +20,7 @@ import { IfWorld, if_cache_add } from '../model/interface.js';
 import { inet_aton, inet_pton6 } from '../lib/inet.js';
 import { atoi, atol, strtol, strtoul } from '../lib/cstdlib.js';
 import { AfInput } from '../lib/af_input.js';
-import { herror } from '../lib/inet_resolve.js';
+import { herror, hostOrder } from '../lib/inet_resolve.js';
 import { Exit, usage } from './ifconfig-common.js';
 import { EBUSY, ENOTTY } from '../../compat/errno.js';
 
@@ -30,7 +30,6 @@ const AF_INET = 2;
 const AF_INET6 = 10;
 const AF_ECONET = 19;
 
-const be32 = (b: Uint8Array): number => ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
 
 /** safe_strncpy(host, s, 128) */
 const host128 = (s: string): string => s.slice(0, 127);
@@ -130,12 +129,12 @@ export class IfconfigSet {
   private INET_resolve(name: string): { rc: number; addr: number } {
     if (name === 'default') return { rc: 1, addr: 0 };
     const a = inet_aton(name);
-    if (a) return { rc: 0, addr: be32(a) };
+    if (a) return { rc: 0, addr: hostOrder(a) };
     const np = this.sys.getnetbyname(name);
     if (np) return { rc: 1, addr: np.net >>> 0 };
     const hp = this.sys.gethostbyname(name);
     if (!hp || hp.addrs.length === 0) return { rc: -1, addr: 0 };
-    return { rc: 0, addr: be32(hp.addrs[0]!) };
+    return { rc: 0, addr: hostOrder(hp.addrs[0]!) };
   }
 
   /**
@@ -632,8 +631,8 @@ export class IfconfigSet {
     if (this.if_list_all) if_cache_add(this.int_list, ifname);
     else world.lookup_interface(this.int_list, ifname);
     const parent = this.do_if_fetch(world, ifname);
-    const nm = parent ? be32(parent.netmask) : 0;
-    const bc = parent ? be32(parent.broadaddr) : 0;
+    const nm = parent ? hostOrder(parent.netmask) : 0;
+    const bc = parent ? hostOrder(parent.broadaddr) : 0;
     this.set_ifstate(ifname, r.addr, nm, bc, w === 'add');
   }
 
@@ -674,7 +673,7 @@ export class IfconfigSet {
       // abort(): the C dies of SIGABRT; a shell shows that as status 134
       if (i < 0 || i > 255) throw new Exit(134);
       searcher[i] = 1;
-      if (be32(x.dstaddr) !== ip) continue;
+      if (hostOrder(x.dstaddr) !== ip) continue;
       const rc = flag ? this.set_flag(name, IFF.UP | IFF.RUNNING) : this.clr_flag(name, IFF.UP);
       return rc === -1 ? -1 : 0;
     }

@@ -7,7 +7,7 @@
 import type { Sys } from '../sys/types.js';
 import { LastQuad, inet_ntoa, inet_ntop6 } from '../lib/inet.js';
 import { fix_v4_address } from './ife_print.js';
-import { saddr } from '../lib/inet_resolve.js';
+import { hostOrder, saddr } from '../lib/inet_resolve.js';
 
 const AF_INET = 2;
 const AF_INET6 = 10;
@@ -40,8 +40,7 @@ export class Names {
     if (host) {
       name = this.sys.gethostbyaddr(addr.slice(0, 4), AF_INET)?.name ?? null;
     } else {
-      const hostOrder = ((addr[0]! << 24) | (addr[1]! << 16) | (addr[2]! << 8) | addr[3]!) >>> 0;
-      name = this.sys.getnetbyaddr(hostOrder, AF_INET)?.name ?? null;
+      name = this.sys.getnetbyaddr(hostOrder(addr), AF_INET)?.name ?? null;
     }
     // safe_strncpy(name, ..., 128)
     const out = (name ?? inet_ntoa(addr)).slice(0, 127);

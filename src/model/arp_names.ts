@@ -5,12 +5,10 @@
  */
 import type { Sys } from '../sys/types.js';
 import { inet_aton, inet_ntoa } from '../lib/inet.js';
-import { herror, saddr } from '../lib/inet_resolve.js';
+import { fromHostOrder, herror, hostOrder, saddr } from '../lib/inet_resolve.js';
 
 const AF_INET = 2;
 
-const be32 = (a: Uint8Array): number => ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
-const bytes4 = (n: number): Uint8Array => new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
 
 /** safe_strncpy(dst, src, size): at most size - 1 bytes */
 export const cut = (s: string, size: number): string => (s.length > size - 1 ? s.slice(0, size - 1) : s);
@@ -34,7 +32,7 @@ export class InetNames {
     const a = inet_aton(name);
     if (a) return { rc: 0, addr: a };
     const np = this.sys.getnetbyname(name);
-    if (np) return { rc: 1, addr: bytes4(np.net >>> 0) };
+    if (np) return { rc: 1, addr: fromHostOrder(np.net >>> 0) };
     const hp = this.sys.gethostbyname(name);
     if (!hp || hp.addrs.length === 0) return { rc: -1, addr: new Uint8Array(4) };
     return { rc: 0, addr: hp.addrs[0]!.slice(0, 4) };
@@ -72,7 +70,7 @@ export class InetNames {
       const ent = this.sys.gethostbyaddr(addr, AF_INET);
       if (ent) name = ent.name;
     } else {
-      const np = this.sys.getnetbyaddr(be32(addr), AF_INET);
+      const np = this.sys.getnetbyaddr(hostOrder(addr), AF_INET);
       if (np) name = np.name;
     }
     const out = cut(name ?? inet_ntoa(addr), 128);

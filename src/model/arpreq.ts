@@ -33,6 +33,7 @@ import {
 import { Netlink, NetlinkError, decodeMessage } from '../netlink/stream.js';
 import { concat, openRtnl, rtnl_admin, rtnl_change } from '../netlink/rtnl.js';
 import { devName } from './ioctl.js';
+import { hostOrder } from '../lib/inet_resolve.js';
 import { Fib4 } from './fib4.js';
 import { NTF_PROXY, NUD_NOARP, NUD_PERMANENT, NUD_STALE, linkInfo, links, type LinkInfo } from './neigh.js';
 import { ATF_COM, ATF_DONTPUB, ATF_NETMASK, ATF_PERM, ATF_PUBL } from '../../compat/arp.js';
@@ -75,7 +76,6 @@ export interface ArpReq {
   dev: string;
 }
 
-const be32 = (b: Uint8Array): number => ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
 
 /**
  * The bytes the kernel reads as the link-layer address: dev->addr_len bytes from
@@ -233,7 +233,7 @@ export class ArpIoctl {
   }
 
   private arp_req_set_public(req: ArpReq, given: LinkInfo | null): number {
-    const mask = be32(req.netmask);
+    const mask = hostOrder(req.netmask);
     if (mask && mask !== 0xffffffff) return EINVAL;
     let dev = given;
     if (!dev && req.flags & ATF_COM) {
@@ -300,7 +300,7 @@ export class ArpIoctl {
   }
 
   private arp_req_delete_public(req: ArpReq, given: LinkInfo | null): number {
-    const mask = be32(req.netmask);
+    const mask = hostOrder(req.netmask);
     if (mask === 0xffffffff) {
       const err = this.change(RTM_DELNEIGH, 0, this.neighMsg(req.pa, given ? given.index : 0, 0, NTF_PROXY));
       return err;

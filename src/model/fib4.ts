@@ -28,6 +28,7 @@ import { decodeMessage, type Message, type Netlink } from '../netlink/stream.js'
 import { defineStruct, encodeStruct, nlaTable } from '../netlink/codec.js';
 import { AF_INET, RTM_GETROUTE, RTM_NEWROUTE, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
 import type { LinkInfo } from './neigh.js';
+import { hostOrder } from '../lib/inet_resolve.js';
 import { EACCES, EAGAIN, EHOSTUNREACH, EINVAL, ENETUNREACH } from '../../compat/errno.js';
 
 
@@ -127,7 +128,6 @@ export interface Route {
   nexthops: NextHop[];
 }
 
-const be32 = (b: Uint8Array): number => ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
 const maskOf = (len: number): number => (len <= 0 ? 0 : len >= 32 ? 0xffffffff : (0xffffffff << (32 - len)) >>> 0);
 
 export function ruleFrom(m: Message, loopbackName: string): Rule {
@@ -139,7 +139,7 @@ export function ruleFrom(m: Message, loopbackName: string): Rule {
   const dst = v.FRA_DST as Uint8Array | undefined;
   const srcLen = Number(h.src_len);
   const dstLen = Number(h.dst_len);
-  if (src && (be32(src) & maskOf(srcLen)) !== 0) ok = false; // saddr 0
+  if (src && (hostOrder(src) & maskOf(srcLen)) !== 0) ok = false; // saddr 0
   if (v.FRA_IIFNAME !== undefined && (flags & FIB_RULE_IIF_DETACHED || v.FRA_IIFNAME !== loopbackName)) ok = false;
   if (v.FRA_OIFNAME !== undefined) ok = false;
   const mark = Number(v.FRA_FWMARK ?? 0);
@@ -162,7 +162,7 @@ export function ruleFrom(m: Message, loopbackName: string): Rule {
     flags,
     goto: v.FRA_GOTO !== undefined ? Number(v.FRA_GOTO) : null,
     matches: ok,
-    dstSel: dst ? { addr: be32(dst), len: dstLen } : null,
+    dstSel: dst ? { addr: hostOrder(dst), len: dstLen } : null,
     suppressPrefixlen: v.FRA_SUPPRESS_PREFIXLEN !== undefined ? Number(v.FRA_SUPPRESS_PREFIXLEN) | 0 : -1,
     suppressIfgroup: v.FRA_SUPPRESS_IFGROUP !== undefined ? Number(v.FRA_SUPPRESS_IFGROUP) | 0 : -1,
   };
@@ -186,7 +186,7 @@ export function routeFrom(m: Message): Route {
   }
   return {
     table: Number(v.RTA_TABLE ?? h.rtm_table),
-    dst: dst ? be32(dst) : 0,
+    dst: dst ? hostOrder(dst) : 0,
     plen: Number(h.rtm_dst_len),
     tos: Number(h.rtm_tos),
     scope: Number(h.rtm_scope),
@@ -295,7 +295,7 @@ function fib_lookup(routes: Route[], rules: Rule[], links: LinkInfo[], daddr: nu
  * and rules of the namespace and its links.
  */
 export function ip_route_output_link(routes: Route[], rules: Rule[], links: LinkInfo[], ip: Uint8Array): RouteResult {
-  const daddr = be32(ip);
+  const daddr = hostOrder(ip);
   if (daddr === 0) return { errno: 0, ifindex: LOOPBACK_IFINDEX };
   const res = fib_lookup(routes, rules, links, daddr);
   if (res.errno) return { errno: res.errno, ifindex: 0 };
@@ -330,7 +330,7 @@ export class Fib4 {
 
   /** ip_route_output(net, ip, 0, RTO_ONLINK, 0) */
   output(ip: Uint8Array): RouteResult {
-    if (be32(ip) === 0) return { errno: 0, ifindex: LOOPBACK_IFINDEX };
+    if (hostOrder(ip) === 0) return { errno: 0, ifindex: LOOPBACK_IFINDEX };
     this.load();
     return ip_route_output_link(this.routes!, this.rules, this.links, ip);
   }

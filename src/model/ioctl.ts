@@ -21,6 +21,7 @@ import {
 } from '../netlink/messages.js';
 import { Netlink, NetlinkError, decodeMessage } from '../netlink/stream.js';
 import { concat, openRtnl, rtnl_addrdump, rtnl_admin, rtnl_change } from '../netlink/rtnl.js';
+import { fromHostOrder, hostOrder } from '../lib/inet_resolve.js';
 export { EADDRNOTAVAIL, EBADF, EINVAL, ENODEV, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
 import { EADDRNOTAVAIL, EBADF, EINVAL, ENODEV, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
 
@@ -71,8 +72,6 @@ export interface IfMap {
   port: number;
 }
 
-const be32 = (b: Uint8Array): number => ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
-const bytes4 = (n: number): Uint8Array => new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
 const maskOf = (len: number): number => (len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0);
 
 /**
@@ -147,10 +146,10 @@ export class IoctlEmu {
         return {
           index,
           label: String(v.IFA_LABEL ?? ''),
-          local: v.IFA_LOCAL ? be32(v.IFA_LOCAL as Uint8Array) : 0,
-          address: v.IFA_ADDRESS ? be32(v.IFA_ADDRESS as Uint8Array) : 0,
+          local: v.IFA_LOCAL ? hostOrder(v.IFA_LOCAL as Uint8Array) : 0,
+          address: v.IFA_ADDRESS ? hostOrder(v.IFA_ADDRESS as Uint8Array) : 0,
           prefixlen: Number(m.header.ifa_prefixlen),
-          broadcast: v.IFA_BROADCAST ? be32(v.IFA_BROADCAST as Uint8Array) : 0,
+          broadcast: v.IFA_BROADCAST ? hostOrder(v.IFA_BROADCAST as Uint8Array) : 0,
           scope: Number(m.header.ifa_scope),
           flags: v.IFA_FLAGS !== undefined ? Number(v.IFA_FLAGS) : Number(m.header.ifa_flags),
           metric: Number(v.IFA_RT_PRIORITY ?? 0),
@@ -176,10 +175,10 @@ export class IoctlEmu {
   private newaddr(a: Addr4): number {
     const hdr = encodeStruct(ifaddrmsg, { ifa_family: AF_INET, ifa_prefixlen: a.prefixlen, ifa_scope: a.scope, ifa_index: a.index });
     const attrs: NlaSpec[] = [
-      ['IFA_LOCAL', bytes4(a.local)],
-      ['IFA_ADDRESS', bytes4(a.address)],
+      ['IFA_LOCAL', fromHostOrder(a.local)],
+      ['IFA_ADDRESS', fromHostOrder(a.address)],
     ];
-    if (a.broadcast) attrs.push(['IFA_BROADCAST', bytes4(a.broadcast)]);
+    if (a.broadcast) attrs.push(['IFA_BROADCAST', fromHostOrder(a.broadcast)]);
     attrs.push(['IFA_LABEL', a.label]);
     // an address changed in place keeps its own flags and metric (the ioctl reinserts the same
     // struct in_ifaddr); the kernel recomputes secondary and permanent itself
@@ -192,8 +191,8 @@ export class IoctlEmu {
   private deladdr(a: Addr4): number {
     const hdr = encodeStruct(ifaddrmsg, { ifa_family: AF_INET, ifa_prefixlen: a.prefixlen, ifa_scope: a.scope, ifa_index: a.index });
     const attrs: NlaSpec[] = [
-      ['IFA_LOCAL', bytes4(a.local)],
-      ['IFA_ADDRESS', bytes4(a.address)],
+      ['IFA_LOCAL', fromHostOrder(a.local)],
+      ['IFA_ADDRESS', fromHostOrder(a.address)],
       ['IFA_LABEL', a.label],
     ];
     return this.change(RTM_DELADDR, 0, concat(hdr, encodeAttrs(IFA, attrs)));
