@@ -114,7 +114,12 @@ export interface AfInputResult {
 export class AfInput {
   private readonly errmsg = new Map<string, string>();
 
-  /** whether the family has an input function here (inet and inet6 are ifconfig's own) */
+  /**
+   * whether the family has an input function here (inet and inet6 are ifconfig's own): the
+   * families of compat/ifconfig.ts AF_WITH_INPUT, spelled here so that route's bundle, which
+   * needs X25_input alone, does not take ifconfig's compat texts (a unit test holds the two
+   * lists together)
+   */
   has(name: string): boolean {
     return Object.hasOwn(WITH_HERROR, name) || name === 'ipx' || name === 'ec';
   }

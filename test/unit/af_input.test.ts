@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AfInput, IPX_input, ec_input } from '../../src/lib/af_input.js';
+import { AF_WITH_INPUT } from '../../compat/ifconfig.js';
 
 describe('address family input', () => {
   it('IPX_input upper-cases what it read, up to the character it stopped at', () => {
@@ -28,5 +29,14 @@ describe('address family input', () => {
     expect(af.herror('ipx', 'h')).toBeNull();
     expect(af.has('toString')).toBe(false);
     expect(af.has('ec')).toBe(true);
+  });
+
+  it('has an input function for each family of compat AF_WITH_INPUT but ifconfig\'s own inet and inet6', () => {
+    const af = new AfInput();
+    for (const name of AF_WITH_INPUT.filter((n) => n !== 'inet' && n !== 'inet6')) {
+      expect(af.has(name), name).toBe(true);
+      expect(typeof af.input(name, 'x').rc, name).toBe('number');
+    }
+    expect(af.has('inet')).toBe(false);
   });
 });
