@@ -103,7 +103,8 @@ describe('bin/ after a bare tsc', () => {
     cpSync(join(repo, 'bin'), join(tree, 'bin'), { recursive: true });
     for (const d of ['src', 'compat', 'bundle']) cpSync(join(repo, 'dist', d), join(tree, 'dist', d), { recursive: true });
     symlinkSync(join(repo, 'node_modules'), join(tree, 'node_modules'));
-    writeFileSync(join(tree, 'dist/bundle/ifconfig.cjs'), "process.stdout.write('the bundle ran\\n');\n");
+    // a bundle is one function expression (tools/bundle.ts)
+    writeFileSync(join(tree, 'dist/bundle/ifconfig.cjs'), "(function (require, __filename) {process.stdout.write('the bundle ran\\n');\n})\n");
     rmSync(join(tree, 'dist/bundle/ifconfig.cjs.cache'));
   });
   afterAll(() => rmSync(tree, { recursive: true, force: true }));

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { REPO_DIR } from './lib/netns.js';
+import { BUNDLE_HEAD, BUNDLE_TAIL } from '../src/boot.cjs';
 
 const COMMANDS = ['ifconfig', 'arp', 'route', 'netstat', 'hostname'];
 const src = join(REPO_DIR, 'dist', 'src');
@@ -20,15 +21,24 @@ mkdirSync(out, { recursive: true });
 for (const command of COMMANDS) {
   await build({
     stdin: {
-      contents: `import { main } from './cli/${command}.js';\nimport { runMain } from './launch.js';\nrunMain('${command}', main);\n`,
+      // the process ends as soon as the command has written its bytes (stdout and stderr are
+      // written with writeSync, and nothing is left pending): process.exit() spares Node's
+      // tear-down of the heap and of koffi's objects, about 0.4 ms
+      contents: `import { main } from './cli/${command}.js';\nimport { runMain } from './launch.js';\nrunMain('${command}', main);\nprocess.exit();\n`,
       resolveDir: src,
       sourcefile: `${command}-entry.js`,
       loader: 'js',
     },
     bundle: true,
     platform: 'node',
-    // CommonJS: Node starts a CommonJS main without loading its ES module loader
+    // The file is one function expression, `(function (require, __filename) { ... })`, which
+    // its loader (src/boot.cts, tools/launcher.in) compiles as it is and calls with Node's
+    // process.getBuiltinModule as `require` (the bundles ask only for Node's own modules; koffi
+    // is found by src/sys/live.ts itself) and the file's path: no wrapper to add to the source
+    // at each start, and the same source text for the code cache whoever loads it.
     format: 'cjs',
+    banner: { js: BUNDLE_HEAD },
+    footer: { js: BUNDLE_TAIL },
     // import.meta.url is only given to createRequire, which takes the file's path as well
     define: { 'import.meta.url': '__filename' },
     target: 'node20',
