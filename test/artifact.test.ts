@@ -121,3 +121,23 @@ describe('bin/ after a bare tsc', () => {
     expect(r.status).toBe(c.exit);
   });
 });
+
+describe('dist/bundle', () => {
+  // the loaders (src/boot.cts, tools/launcher.in) compile a bundle's file as it is, with its
+  // cache: a cache V8 refuses is not an error, only a start that compiles everything again
+  it("each bundle's code cache is taken by V8 for the bundle's file as it is", () => {
+    const dir = new URL('../dist/bundle/', import.meta.url).pathname;
+    const names = ['ifconfig', 'arp', 'route', 'netstat', 'hostname'];
+    const code = [
+      "const fs = require('node:fs'), vm = require('node:vm');",
+      `for (const n of ${JSON.stringify(names)}) {`,
+      `  const f = ${JSON.stringify(dir)} + n + '.cjs';`,
+      "  const s = new vm.Script(fs.readFileSync(f, 'utf8'), { filename: f, cachedData: fs.readFileSync(f + '.cache') });",
+      "  process.stdout.write(n + (s.cachedDataRejected ? ' refused' : ' taken') + '\\n');",
+      '}',
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(names.map((n) => `${n} taken\n`).join(''));
+  });
+});
