@@ -15,8 +15,9 @@
  */
 import type { Sys } from '../sys/types.js';
 import { indexMessage, type RawMessage } from '../netlink/stream.js';
-import { AttrIndex, i32le, latin1, offsetsOf, typesOf, u16le, u32le, type Struct } from '../netlink/codec.js';
-import { AF_INET, AF_INET6, IFA, IFLA, RTM_NEWADDR, RTM_NEWLINK, RTNL_MESSAGES, ifaddrmsg, ifinfomsg } from '../netlink/messages.js';
+import { AttrIndex, i32le, latin1, u16le, u32le, type Struct } from '../netlink/codec.js';
+import { IFADDRMSG_OFF as IFA_OFF, IFA_T, IFINFOMSG_OFF as IFI, IFLA_T } from '../netlink/names.js';
+import { AF_INET, AF_INET6, IFA, IFLA, RTM_NEWADDR, RTM_NEWLINK, RTNL_MESSAGES } from '../netlink/messages.js';
 import { openRtnl, rtnl_addrdump_raw, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import { nstrcmp } from '../lib/nstrcmp.js';
 import {
@@ -93,10 +94,6 @@ interface Link {
   raw: RawMessage;
 }
 
-const IFI = offsetsOf(ifinfomsg);
-const IFLA_T = typesOf(IFLA);
-const IFA_OFF = offsetsOf(ifaddrmsg);
-const IFA_T = typesOf(IFA);
 
 /** A link's attributes indexed in place (the message was checked whole when the dump was read). */
 function linkAttrs(link: Link): AttrIndex {

@@ -12,7 +12,8 @@
  * else 0), and ATF_PUBL|ATF_PERM, 00:00:00:00:00:00 and type 0 / dev "*" (no device) for proxies.
  */
 import type { Sys } from '../sys/types.js';
-import { AttrIndex, encodeStruct, i32le, iterAttrs, offsetsOf, typesOf, u16le } from '../netlink/codec.js';
+import { AttrIndex, encodeStruct, i32le, iterAttrs, u16le } from '../netlink/codec.js';
+import { NDA_T as T, NDMSG_OFF as NDM } from '../netlink/names.js';
 import {
   AF_INET, NDA, RTEXT_FILTER_SKIP_STATS, RTM_GETNEIGH, RTM_NEWNEIGH, RTNL_MESSAGES, ndmsg,
 } from '../netlink/messages.js';
@@ -21,8 +22,6 @@ import { openRtnl, rtnl_linkdump } from '../netlink/rtnl.js';
 import { inet_ntoa } from '../lib/inet.js';
 import { ATF_COM, ATF_PERM, ATF_PUBL } from '../../compat/arp.js';
 
-const T = typesOf(NDA);
-const NDM = offsetsOf(ndmsg);
 
 /** include/uapi/linux/neighbour.h */
 export const NUD_INCOMPLETE = 0x01;

@@ -21,8 +21,9 @@
  * read, 1 is printed.
  */
 import type { Sys } from '../sys/types.js';
-import { AttrIndex, DecodeError, iterAttrs, encodeStruct, i32le, latin1, offsetsOf, typesOf, u16le, u32le, type Struct } from '../netlink/codec.js';
-import { AF_INET, AF_INET6, IFLA, RTA, RTAX, RTM_GETROUTE, RTM_NEWLINK, RTNL_MESSAGES, ifinfomsg, rtmsg } from '../netlink/messages.js';
+import { AttrIndex, DecodeError, iterAttrs, encodeStruct, i32le, latin1, u16le, u32le, type Struct } from '../netlink/codec.js';
+import { IFINFOMSG_OFF as IFI, IFLA_T, RTAX_T as TX, RTA_T as T, RTMSG_OFF as RTM } from '../netlink/names.js';
+import { AF_INET, AF_INET6, IFLA, RTA, RTAX, RTM_GETROUTE, RTM_NEWLINK, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
 import { NetlinkError, decodeMessage, indexMessage, type Message, type MessageView, type Netlink } from '../netlink/stream.js';
 import { openRtnl, rtnl_addrdump, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import {
@@ -219,8 +220,6 @@ export function dumpLinks(nl: Netlink): Map<number, LinkInfo> {
   return links;
 }
 
-const IFI = offsetsOf(ifinfomsg);
-const IFLA_T = typesOf(IFLA);
 
 // ------------------------------------------------------------------ IPv4
 
@@ -262,9 +261,6 @@ function copy4(out: Uint8Array, buf: Uint8Array | null, at: number, len: number)
   for (let i = 0; i < 4; i++) out[i] = buf && at >= 0 && i < len ? buf[at + i]! : 0;
 }
 
-const T = typesOf(RTA);
-const TX = typesOf(RTAX);
-const RTM = offsetsOf(rtmsg);
 
 /**
  * fib_route_seq_show() for one RTM_NEWROUTE of the main table, read from its indexed

@@ -17,7 +17,8 @@
  *    unix_diag.
  */
 import type { Sys } from '../sys/types.js';
-import { AttrIndex, encodeStruct, latin1, offsetsOf, typesOf, u16be, u32le } from '../netlink/codec.js';
+import { AttrIndex, encodeStruct, latin1, u16be, u32le } from '../netlink/codec.js';
+import { INET_DIAG_MSG_OFF as MSG_OFFSETS, INET_DIAG_T } from '../netlink/names.js';
 import {
   AF_UNIX, NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, inet_diag_msg, inet_diag_req_v2, sockDiagSpec,
   unix_diag_req,
@@ -201,12 +202,6 @@ export class SockDiag {
   }
 }
 
-const MSG_OFFSETS = offsetsOf(inet_diag_msg) as Record<
-  'idiag_state' | 'idiag_timer' | 'idiag_retrans' | 'id.idiag_sport' | 'id.idiag_dport' | 'id.idiag_src' |
-  'id.idiag_dst' | 'idiag_expires' | 'idiag_rqueue' | 'idiag_wqueue' | 'idiag_uid' | 'idiag_inode',
-  number
->;
-const INET_DIAG_T = typesOf(sockDiagSpec(2 /* AF_INET */, false).attrs);
 
 
 /**

@@ -523,46 +523,27 @@ function minPayload(kind: NlaKind): number {
 }
 
 /**
- * An object of these names and values with fast properties. Built by stores of computed names,
- * an object of more than 19 is a dictionary in V8, and every `T.RTA_OIF` of a row loop over it
- * a hash lookup (about 6 ns, against about 1 for an object from Object.fromEntries).
+ * The attribute types of a table by name: `typesOf(RTA).RTA_PRIORITY` is 6. The commands read
+ * the literals names.ts has of these (tools/gen-netlink-names.ts), made before any start.
  */
-function namesToNumbers(names: string[], values: number[]): Readonly<Record<string, number>> {
-  const entries: [string, number][] = [];
-  for (let i = 0; i < names.length; i++) entries.push([names[i]!, values[i]!]);
-  return Object.fromEntries(entries);
-}
-
-/** The attribute types of a table by name: `typesOf(RTA).RTA_PRIORITY` is 6. */
 export function typesOf(table: NlaTable): Readonly<Record<string, number>> {
-  const names: string[] = [];
-  const types: number[] = [];
-  for (const k in table.attrs) {
-    names.push(table.attrs[k]![0]);
-    types.push(Number(k));
-  }
-  return namesToNumbers(names, types);
+  const out: Record<string, number> = {};
+  for (const k in table.attrs) out[table.attrs[k]![0]] = Number(k);
+  return out;
 }
 
 /**
  * The byte offset of each field of a struct, a nested struct's fields as `outer.inner`:
  * `offsetsOf(rtmsg).rtm_flags` is 8, `offsetsOf(inet_diag_msg)['id.idiag_sport']` is 4.
  */
-export function offsetsOf(def: StructDef): Readonly<Record<string, number>> {
-  const names: string[] = [];
-  const offsets: number[] = [];
-  fieldOffsets(def, 0, '', names, offsets);
-  return namesToNumbers(names, offsets);
-}
-
-function fieldOffsets(def: StructDef, base: number, prefix: string, names: string[], offsets: number[]): void {
+export function offsetsOf(def: StructDef, base = 0, prefix = '', out: Record<string, number> = {}): Readonly<Record<string, number>> {
   let off = base;
   for (let i = 0; i < def.fields.length; i++) {
     const name = def.fields[i]![0];
     const t = def.fields[i]![1];
-    names.push(prefix + name);
-    offsets.push(off);
-    if (typeof t === 'object' && 'struct' in t) fieldOffsets(t.struct, off, `${prefix}${name}.`, names, offsets);
+    out[prefix + name] = off;
+    if (typeof t === 'object' && 'struct' in t) offsetsOf(t.struct, off, `${prefix}${name}.`, out);
     off += sizeOf(t);
   }
+  return out;
 }
