@@ -2,9 +2,10 @@
  * What bin/* call: pick the command, run it on the live system, write its bytes, set the exit
  * status. The only place that touches process.* for the commands.
  */
-import { readFileSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Main } from './sys/types.js';
-import { createLiveSys, dieOfSignal } from './sys/live.js';
+import { createLiveSys, dieOfSignal, writeFd } from './sys/live.js';
+import { EAGAIN, EINTR, EPIPE } from '../compat/errno.js';
 import { BufferWriter } from './io.js';
 import { invokedName, type Command } from './commands.js';
 
@@ -12,22 +13,14 @@ import { invokedName, type Command } from './commands.js';
  * write(2) all of `data` (bytes, or a latin1 string: one char per byte) to fd. 'closed': the
  * reader is gone (EPIPE; the C tool dies of SIGPIPE); 'failed': any other error (ENOSPC on
  * /dev/full, EIO...), which C's stdio, flushing at exit, ignores without a word; 'ok'.
- * A string is written as it is: no buffer to make for a small output (Node's write of a string
- * costs less at its first call than making a buffer and writing it).
+ * A string is written as it is: no buffer to make for a small output.
  */
 function writeAll(fd: number, data: Uint8Array | string): 'ok' | 'closed' | 'failed' {
   let off = 0;
   while (off < data.length) {
-    try {
-      off +=
-        typeof data === 'string'
-          ? writeSync(fd, off ? data.slice(off) : data, null, 'latin1')
-          : writeSync(fd, data, off, data.length - off);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN' || code === 'EINTR') continue;
-      return code === 'EPIPE' ? 'closed' : 'failed';
-    }
+    const n = writeFd(fd, data, off);
+    if (n >= 0) off += n;
+    else if (n !== -EAGAIN && n !== -EINTR) return n === -EPIPE ? 'closed' : 'failed';
   }
   return 'ok';
 }

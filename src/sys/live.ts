@@ -7,7 +7,7 @@
  * Pointers coming back from C are BigInts (null for NULL). Every C string is decoded as latin1
  * and every string passed to C is encoded as latin1 (one char per byte, see types.ts).
  */
-import { existsSync, opendirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, opendirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import type * as KoffiModule from 'koffi';
 import {
   SysError,
@@ -21,7 +21,7 @@ import {
   type DirLink,
   type Utsname,
 } from './types.js';
-import { EINTR, EMSGSIZE } from '../../compat/errno.js';
+import { EINTR, EIO, EMSGSIZE } from '../../compat/errno.js';
 import { LITTLE_ENDIAN, latin1 } from '../netlink/codec.js';
 
 /**
@@ -123,6 +123,8 @@ const c = {
     'long recv(int fd, void *buf, size_t len, int flags)',
   ),
   close: lazy<(fd: number) => number>('int close(int fd)'),
+  // koffi hands a string to C as UTF-8: the text's own bytes when it is ASCII (see writeFd)
+  writeText: lazy<(fd: number, text: string, n: number) => number>('long write(int fd, const char *buf, size_t n)'),
   open: lazy<(path: Bytes, flags: number) => number>('int open(const char *path, int flags)'),
   getdents64: lazy<(fd: number, buf: Bytes, n: number) => number>('long getdents64(int fd, void *buf, size_t n)'),
   readlinkat: lazy<(dirfd: number, path: Bytes, buf: Bytes, n: number) => number>(
@@ -813,6 +815,27 @@ export function createLiveSys(): Sys {
     readlinks,
     sleep,
   };
+}
+
+/**
+ * write(2) of `data` (bytes, or latin1 text: one char per byte) to fd, from its byte `off`: the
+ * count written, or -errno. ASCII text goes through libc when koffi is loaded already (the
+ * commands that asked the kernel anything): Node's first writeSync of a string costs about
+ * 0.2 ms, this about 0.05 ms with the test for ASCII. Anything else goes through writeSync.
+ */
+export function writeFd(fd: number, data: Uint8Array | string, off: number): number {
+  if (koffiModule !== null && typeof data === 'string' && !/[^\0-\x7f]/.test(data)) {
+    const text = off ? data.slice(off) : data;
+    const n = c.writeText(fd, text, text.length);
+    return n >= 0 ? n : -koffi.errno();
+  }
+  try {
+    return typeof data === 'string'
+      ? writeSync(fd, off ? data.slice(off) : data, null, 'latin1')
+      : writeSync(fd, data, off, data.length - off);
+  } catch (e) {
+    return -(errnoOf((e as NodeJS.ErrnoException).code) || EIO);
+  }
 }
 
 /**
