@@ -821,7 +821,8 @@ export function createLiveSys(): Sys {
  * write(2) of `data` (bytes, or latin1 text: one char per byte) to fd, from its byte `off`: the
  * count written, or -errno. ASCII text goes through libc when koffi is loaded already (the
  * commands that asked the kernel anything): Node's first writeSync of a string costs about
- * 0.2 ms, this about 0.05 ms with the test for ASCII. Anything else goes through writeSync.
+ * 0.2 ms, this about 0.05 ms with the test for ASCII (a regular expression: an output can be
+ * long, and a loop in the interpreter costs more). Anything else goes through writeSync.
  */
 export function writeFd(fd: number, data: Uint8Array | string, off: number): number {
   if (koffiModule !== null && typeof data === 'string' && !/[^\0-\x7f]/.test(data)) {
