@@ -30,7 +30,6 @@ const AF_INET = 2;
 const AF_INET6 = 10;
 const AF_ECONET = 19;
 
-
 /** safe_strncpy(host, s, 128) */
 const host128 = (s: string): string => s.slice(0, 127);
 
@@ -618,9 +617,10 @@ export class IfconfigSet {
   private addDel4(ifname: string, w: 'add' | 'del', host: string): void {
     const r = this.INET_resolve(host);
     if (r.rc < 0) {
-      // ap->herror(host), the family given's: h_errno's text for inet and inet6, the error
-      // buffer of the others; one without an herror is a NULL call (compat/README.md)
-      const h = this.ap.name === 'inet' || this.ap.name === 'inet6' ? null : this.afin.herror(this.ap.name, host);
+      // ap->herror(host), the family given's: the error buffer of those with one of their own
+      // (afin.herror), h_errno's text for inet and inet6 and for one without an herror, a NULL
+      // call (compat/README.md)
+      const h = this.afin.herror(this.ap.name, host);
       if (h !== null) this.err(h);
       else this.herror(host);
       this.goterr = 1;

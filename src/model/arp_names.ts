@@ -9,7 +9,6 @@ import { fromHostOrder, herror, hostOrder, saddr } from '../lib/inet_resolve.js'
 
 const AF_INET = 2;
 
-
 /** safe_strncpy(dst, src, size): at most size - 1 bytes */
 export const cut = (s: string, size: number): string => (s.length > size - 1 ? s.slice(0, size - 1) : s);
 

@@ -40,7 +40,6 @@ import { ATF_COM, ATF_DONTPUB, ATF_NETMASK, ATF_PERM, ATF_PUBL } from '../../com
 export { EAFNOSUPPORT, EINVAL, ENODEV, ENOENT, ENXIO, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
 import { EAFNOSUPPORT, EINVAL, ENODEV, ENOENT, ENXIO, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
 
-
 const IFNAMSIZ = 16;
 const ARPHRD_ETHER = 1;
 const ARPHRD_IEEE802 = 6;
@@ -75,7 +74,6 @@ export interface ArpReq {
   /** arp_dev, at most 15 bytes; "" for none */
   dev: string;
 }
-
 
 /**
  * The bytes the kernel reads as the link-layer address: dev->addr_len bytes from

@@ -94,7 +94,6 @@ interface Link {
   raw: RawMessage;
 }
 
-
 /** A link's attributes indexed in place (the message was checked whole when the dump was read). */
 function linkAttrs(link: Link): AttrIndex {
   return indexMessage(RTNL_MESSAGES[RTM_NEWLINK]!, link.raw, new AttrIndex(IFLA));

@@ -22,7 +22,6 @@ import { openRtnl, rtnl_linkdump } from '../netlink/rtnl.js';
 import { inet_ntoa } from '../lib/inet.js';
 import { ATF_COM, ATF_PERM, ATF_PUBL } from '../../compat/arp.js';
 
-
 /** include/uapi/linux/neighbour.h */
 export const NUD_INCOMPLETE = 0x01;
 export const NUD_REACHABLE = 0x02;

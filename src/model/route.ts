@@ -220,7 +220,6 @@ export function dumpLinks(nl: Netlink): Map<number, LinkInfo> {
   return links;
 }
 
-
 // ------------------------------------------------------------------ IPv4
 
 /**
@@ -260,7 +259,6 @@ const int32 = (n: number): number => n | 0;
 function copy4(out: Uint8Array, buf: Uint8Array | null, at: number, len: number): void {
   for (let i = 0; i < 4; i++) out[i] = buf && at >= 0 && i < len ? buf[at + i]! : 0;
 }
-
 
 /**
  * fib_route_seq_show() for one RTM_NEWROUTE of the main table, read from its indexed

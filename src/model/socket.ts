@@ -202,8 +202,6 @@ export class SockDiag {
   }
 }
 
-
-
 /**
  * get_openreq4 prints the uid of the listener a request socket (SYN_RECV, inode 0) belongs
  * to; inet_req_diag_fill reports 0. The listener is the LISTEN socket on the same local port
