@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listCases } from './lib/golden.js';
@@ -125,9 +125,10 @@ describe('bin/ after a bare tsc', () => {
 describe('dist/bundle', () => {
   // the loaders (src/boot.cts, tools/launcher.in) compile a bundle's file as it is, with its
   // cache: a cache V8 refuses is not an error, only a start that compiles everything again
-  it("each bundle's code cache is taken by V8 for the bundle's file as it is", () => {
-    const dir = new URL('../dist/bundle/', import.meta.url).pathname;
-    const names = ['ifconfig', 'arp', 'route', 'netstat', 'hostname'];
+  const dir = new URL('../dist/bundle/', import.meta.url).pathname;
+
+  it("each bundle's and part's code cache is taken by V8 for its file as it is", () => {
+    const names = ['ifconfig', 'arp', 'route', 'netstat', 'hostname', 'ifconfig.part', 'route.part'];
     const code = [
       "const fs = require('node:fs'), vm = require('node:vm');",
       `for (const n of ${JSON.stringify(names)}) {`,
@@ -140,4 +141,26 @@ describe('dist/bundle', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(names.map((n) => `${n} taken\n`).join(''));
   });
+
+  // the parts (src/part.ts): code only the changes run, loaded by the bundle when a change needs
+  // it, with the modules both use handed over from the bundle (one instance of each)
+  it("a bundle holds its command's display, its part the changes (ifconfig's set_flag, route's firstDeletable)", () => {
+    const text = (f: string): string => readFileSync(join(dir, f), 'latin1');
+    expect(text('ifconfig.cjs')).not.toContain('set_flag');
+    expect(text('ifconfig.part.cjs')).toContain('set_flag');
+    expect(text('route.cjs')).not.toContain('firstDeletable');
+    expect(text('route.part.cjs')).toContain('firstDeletable');
+  });
+
+  for (const id of ['ifconfig-set/mtu-missing', 'ifconfig-set/hw-unknown-class', 'route-options/add-nothing', 'route-options/add-6-nothing', 'route-options/dev-twice']) {
+    it(`bin/ runs a change from the command's part and prints what the original printed (${id}, asking the kernel nothing)`, () => {
+      const c = golden.get(id)!;
+      // the case changed nothing and asked nothing (an empty world): the same on any host
+      expect(statSync(join(c.dir, 'world.jsonl')).size).toBe(0);
+      const r = run(join(BIN, c.argv[0]!), c.argv.slice(1));
+      expect(r.stdout.toString('latin1')).toBe(c.stdout.toString('latin1'));
+      expect(r.stderr.toString('latin1')).toBe(c.stderr.toString('latin1'));
+      expect(r.status).toBe(c.exit);
+    });
+  }
 });

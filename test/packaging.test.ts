@@ -196,7 +196,7 @@ describe.skipIf(!HAVE.make)('make install / uninstall', () => {
     expect(readdirSync(join(lib, 'dist')).sort()).toEqual(['bundle', 'compat', 'src']);
     expect(existsSync(join(lib, 'dist/src/launch.js'))).toBe(true);
     expect(readdirSync(join(lib, 'dist/bundle')).sort()).toEqual(
-      ['arp', 'hostname', 'ifconfig', 'netstat', 'route'].flatMap((n) => [`${n}.cjs`, `${n}.cjs.cache`]),
+      ['arp', 'hostname', 'ifconfig', 'ifconfig.part', 'netstat', 'route', 'route.part'].flatMap((n) => [`${n}.cjs`, `${n}.cjs.cache`]),
     );
     expect(readdirSync(join(lib, 'node_modules')).sort()).toEqual(['@koromix', 'koffi']);
     expect(readdirSync(join(lib, 'node_modules/@koromix'))).toEqual([`koffi-linux-${process.arch}`]);
@@ -402,8 +402,8 @@ describe.skipIf(!HAVE.npm)('npm pack', () => {
       ...['ifconfig', 'arp', 'route', 'netstat', 'hostname'].map((n) => `bin/${n}`), ...MAN.map((m) => `dist/man/${m.slice(5)}`)]) {
       expect(listed).toContain(f);
     }
-    for (const n of ['ifconfig', 'arp', 'route', 'netstat', 'hostname']) expect(listed).toContain(`dist/bundle/${n}.cjs.cache`);
-    const stray = listed.filter((f) => !/^(bin\/[a-z]+|bin\/package\.json|dist\/(src|compat)\/.+\.c?js|dist\/bundle\/[a-z]+\.cjs(\.cache)?|dist\/man\/[a-z]+\.[18]|compat\/README\.md|LICENSE|README\.md|package\.json)$/.test(f));
+    for (const n of ['ifconfig', 'arp', 'route', 'netstat', 'hostname', 'ifconfig.part', 'route.part']) expect(listed).toContain(`dist/bundle/${n}.cjs.cache`);
+    const stray = listed.filter((f) => !/^(bin\/[a-z]+|bin\/package\.json|dist\/(src|compat)\/.+\.c?js|dist\/bundle\/[a-z]+(\.part)?\.cjs(\.cache)?|dist\/man\/[a-z]+\.[18]|compat\/README\.md|LICENSE|README\.md|package\.json)$/.test(f));
     expect(stray).toEqual([]);
   });
 
