@@ -37,32 +37,46 @@ const koffi = new Proxy({} as typeof KoffiModule, {
  * koffi's own entry point probes the platform (it reads Node's ELF header) and wraps the native
  * module with deprecation shims, which costs several times what loading the native module does;
  * resolving a package through Node's module loader costs about as much again. On Linux the native
- * module of koffi's platform package is looked for in the node_modules of each directory above
- * this file, as Node's resolution would find it, and loaded directly; anything else (another
- * layout, musl, a module that fails to load) goes through koffi's entry point as usual.
+ * module of koffi's platform package is loaded directly: first from the node_modules of this
+ * package (the directory above dist/, where npm, `make install` and a checkout put it), then
+ * from the node_modules of each directory above this file, as Node's resolution would find it;
+ * anything else (another layout, musl, a module that fails to load) goes through koffi's entry
+ * point as usual.
  */
 function loadKoffi(): typeof KoffiModule {
   const self = import.meta.url; // a file: URL in the tsc build; the bundles define it as __filename
   const file = self.startsWith('file:') ? decodeURIComponent(new URL(self).pathname) : self;
   if (process.platform === 'linux' && file.startsWith('/')) {
     const arch = process.arch;
+    const native = (dir: string): string => `${dir}/node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`;
+    // no existsSync first (its first call costs about 0.05 ms): a failed dlopen costs more, but
+    // only in a layout other than these
+    const pkg = file.lastIndexOf('/dist/');
+    const first = pkg >= 0 ? dlopenKoffi(native(file.slice(0, pkg))) : null;
+    if (first) return first;
     // each directory above the file, '' standing for the root (strings only: this runs at every start)
     for (let dir = file.slice(0, file.lastIndexOf('/')); ; dir = dir.slice(0, dir.lastIndexOf('/'))) {
-      const native = `${dir}/node_modules/@koromix/koffi-linux-${arch}/linux_${arch}/koffi.node`;
-      if (existsSync(native)) {
-        try {
-          const m = { exports: {} as typeof KoffiModule };
-          process.dlopen(m, native);
-          if (typeof m.exports.load === 'function' && typeof m.exports.errno === 'function') return m.exports;
-        } catch {
-          // fall through to koffi's entry point
-        }
-        break;
+      if (existsSync(native(dir))) {
+        const m = dlopenKoffi(native(dir));
+        if (m) return m;
+        break; // fall through to koffi's entry point
       }
       if (dir === '') break;
     }
   }
   return process.getBuiltinModule('node:module').createRequire(file)('koffi') as typeof KoffiModule;
+}
+
+/** koffi's native module at `path`, or null when it cannot be loaded from there. */
+function dlopenKoffi(path: string): typeof KoffiModule | null {
+  try {
+    const m = { exports: {} as typeof KoffiModule };
+    process.dlopen(m, path);
+    if (typeof m.exports.load === 'function' && typeof m.exports.errno === 'function') return m.exports;
+  } catch {
+    // not there, or not loadable
+  }
+  return null;
 }
 
 /** node:os on first use (loading it costs more than the little most commands want of it) */
