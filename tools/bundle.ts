@@ -107,10 +107,10 @@ function sharedExternal(shared: Set<string>): Plugin {
 
 /**
  * The bundle of `command` (and its part, when it has one), written to dist/bundle. A part is
- * made in four builds: the bundle with the stubs tells which modules the display has anyway;
- * the part alone tells which it needs; the part with those modules external tells which of
- * their exports it imports (its ES module output's import statements); then the bundle, whose
- * loader hands the part these exports, and the part itself.
+ * made in three builds: the bundle with the stubs tells which modules the display has anyway;
+ * the part with those modules external tells which of their exports it imports (its ES module
+ * output's import statements); then the bundle, whose loader hands the part these exports, and
+ * the part itself.
  */
 async function bundleCommand(command: string): Promise<void> {
   const outfile = join(out, `${command}.cjs`);
@@ -150,10 +150,9 @@ async function bundleCommand(command: string): Promise<void> {
     loader: 'js',
   };
 
+  // every module the display has, but the part's own (their stubs stand in the display)
   const display = await build({ ...mainOptions, plugins: [stubs(files, 'export function part() {}')], write: false, metafile: true });
-  const alone = await build({ ...COMMON, stdin: partEntry, format: 'esm', write: false, metafile: true });
-  const displayed = inputsOf(display);
-  const shared = new Set([...inputsOf(alone)].filter((f) => displayed.has(f)));
+  const shared = new Set([...inputsOf(display)].filter((f) => !files.has(f)));
   const probe = await build({ ...COMMON, stdin: partEntry, format: 'esm', write: false, plugins: [sharedExternal(shared)] });
 
   // the shared exports the part imports, from its import statements (esbuild writes them in
