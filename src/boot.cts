@@ -79,7 +79,8 @@ function loadBundle(file: string): void {
 /**
  * For tools/bundle.ts: run the bundle as the command would run (argv as given), then write the
  * code cache V8 has for it by then, which covers what the run compiled (the bundle ends with
- * process.exit(), which still emits 'exit').
+ * src/sys/live.ts exitProcess, which leaves the process through Node's exit, 'exit' event
+ * included, when there is an 'exit' listener).
  */
 export function writeCodeCache(file: string, out: string, write: (path: string, data: Buffer) => void): void {
   const script = compile(file);

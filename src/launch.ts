@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Main } from './sys/types.js';
-import { createLiveSys, dieOfSignal, writeFd } from './sys/live.js';
+import { createLiveSys, dieOfSignal, exitProcess, writeFd } from './sys/live.js';
 import { EAGAIN, EINTR, EPIPE } from '../compat/errno.js';
 import { BufferWriter } from './io.js';
 import { invokedName, type Command } from './commands.js';
@@ -80,7 +80,7 @@ class Stdout extends BufferWriter {
  * install), its bytes to fd 1 and 2, its status as the exit status. The bundles in dist/bundle/
  * call this directly with their command's main.
  */
-export function runMain(command: Command, main: Main): void {
+export function runMain(command: Command, main: Main): number {
   // the file name of the path Node was given (node:path's basename is cold at this point)
   const path = process.argv[1] ?? command;
   const argv0 = invokedName(path.slice(path.lastIndexOf('/') + 1));
@@ -101,6 +101,15 @@ export function runMain(command: Command, main: Main): void {
   if (stdout.drain() === 'closed') sigpipe();
   // 0 is the status Node exits with anyway (and setting it costs a cold setter at every start)
   if (rc & 0xff) process.exitCode = rc & 0xff;
+  return rc & 0xff;
+}
+
+/**
+ * A command run from its bundle: run it, then end the process at once with its status (see
+ * exitProcess). bin/'s modules path (src/modules.ts) calls runMain and lets Node end.
+ */
+export function runMainAndExit(command: Command, main: Main): never {
+  exitProcess(runMain(command, main));
 }
 
 /** The reader of stdout is gone: end as the C tool does, killed by SIGPIPE, silently. */

@@ -49,13 +49,10 @@ const COMMON: BuildOptions = {
   logLevel: 'warning',
 };
 
-/** The command's entry: run it, then end the process (see below). */
+/** The command's entry: run it, then end the process at once (src/launch.ts runMainAndExit). */
 function entry(command: string): BuildOptions['stdin'] {
   return {
-    // the process ends as soon as the command has written its bytes (stdout and stderr are
-    // written with writeSync, and nothing is left pending): process.exit() spares Node's
-    // tear-down of the heap and of koffi's objects, about 0.4 ms
-    contents: `import { main } from './cli/${command}.js';\nimport { runMain } from './launch.js';\nrunMain('${command}', main);\nprocess.exit();\n`,
+    contents: `import { main } from './cli/${command}.js';\nimport { runMainAndExit } from './launch.js';\nrunMainAndExit('${command}', main);\n`,
     resolveDir: src,
     sourcefile: `${command}-entry.js`,
     loader: 'js',
