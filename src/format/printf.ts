@@ -39,77 +39,82 @@ export interface Spec {
 /** A format parsed: literal text and conversions, in order. */
 export type Compiled = (string | Spec)[];
 
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const LENGTHS = ['hh', 'h', 'll', 'l', 'L', 'q', 'j', 'z', 't'];
-
-/**
- * The conversion starting at fmt[at] (a '%'), or null when none does (the '%' is then literal
- * text). The grammar, as a regular expression:
- *   %([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|L|q|j|z|t)?([sdiuxXoc%])
- * (flags, a width, a precision, a length modifier, the conversion; absent parts are ''). Read
- * by hand: every command parses its formats at start-up, and compiling the regular expression
- * costs more than that.
- */
-function specAt(fmt: string, at: number): { flags: string; w: string; p: string; len: string; conv: string; end: number } | null {
-  let j = at + 1;
-  const f = j;
-  while (j < fmt.length && '-+ 0#'.includes(fmt[j]!)) j++;
-  const flags = fmt.slice(f, j);
-  let w = '';
-  if (fmt[j] === '*') w = fmt[j++]!;
-  else {
-    const d = j;
-    while (isDigit(fmt[j])) j++;
-    w = fmt.slice(d, j);
-  }
-  let p = '';
-  if (fmt[j] === '.' && fmt[j + 1] === '*') {
-    p = '*';
-    j += 2;
-  } else if (fmt[j] === '.' && isDigit(fmt[j + 1])) {
-    const d = ++j;
-    while (isDigit(fmt[j])) j++;
-    p = fmt.slice(d, j);
-  }
-  let len = '';
-  for (const l of LENGTHS) {
-    if (fmt.startsWith(l, j)) {
-      len = l;
-      j += l.length;
-      break;
-    }
-  }
-  const conv = fmt[j];
-  if (conv === undefined || !'sdiuxXoc%'.includes(conv)) return null;
-  return { flags, w, p, len, conv, end: j + 1 };
+/** The code of `fmt[j]` when it is a decimal digit, else -1 (NaN past the end is not one). */
+function digitAt(fmt: string, j: number): number {
+  const c = fmt.charCodeAt(j) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
 }
 
-/** A format as its literal text and conversions, in order (exported for the tests). */
+/**
+ * A format as its literal text and conversions, in order (exported for the tests). A
+ * conversion, as a regular expression:
+ *   %([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|L|q|j|z|t)?([sdiuxXoc%])
+ * (flags, a width, a precision, a length modifier, the conversion); a '%' that starts none is
+ * literal text. Read by hand, char code by char code, in one function: every command parses
+ * its formats at start-up, in the interpreter, and compiling the regular expression costs more
+ * than that.
+ */
 export function compile(fmt: string): Compiled {
   const out: Compiled = [];
   let last = 0;
   for (let at = fmt.indexOf('%'); at >= 0; at = fmt.indexOf('%', at + 1)) {
-    const found = specAt(fmt, at);
-    if (!found) continue;
-    if (at > last) out.push(fmt.slice(last, at));
-    last = found.end;
-    at = found.end - 1;
-    const { flags, w, p, len, conv } = found;
-    if (conv === '%') {
-      out.push('%');
-      continue;
+    let j = at + 1;
+    let left = false;
+    let zero = false;
+    let plus = false;
+    let space = false;
+    let alt = false;
+    for (;; j++) {
+      const c = fmt.charCodeAt(j);
+      if (c === 45) left = true; // -
+      else if (c === 48) zero = true; // 0
+      else if (c === 43) plus = true; // +
+      else if (c === 32) space = true;
+      else if (c === 35) alt = true; // #
+      else break;
     }
-    out.push({
-      left: flags.includes('-'),
-      zero: flags.includes('0'),
-      plus: flags.includes('+'),
-      space: flags.includes(' '),
-      alt: flags.includes('#'),
-      width: w === '*' ? '*' : w ? Number(w) : 0,
-      prec: p === '*' ? '*' : p !== '' ? Number(p) : null,
-      bits: len === 'l' || len === 'll' || len === 'q' || len === 'j' || len === 'z' ? 64 : len === 'h' ? 16 : len === 'hh' ? 8 : 32,
-      conv,
-    });
+    // the digits of a width never start with 0 (a 0 is a flag)
+    let width: number | '*' = 0;
+    if (fmt.charCodeAt(j) === 42) {
+      width = '*';
+      j++;
+    } else {
+      for (let d = digitAt(fmt, j); d >= 0; d = digitAt(fmt, ++j)) width = width * 10 + d;
+    }
+    let prec: number | '*' | null = null;
+    if (fmt.charCodeAt(j) === 46) {
+      // '.' then '*' or digits; any other '.' is no conversion char, so the '%' is literal text
+      if (fmt.charCodeAt(j + 1) === 42) {
+        prec = '*';
+        j += 2;
+      } else if (digitAt(fmt, j + 1) >= 0) {
+        prec = 0;
+        for (let d = digitAt(fmt, ++j); d >= 0; d = digitAt(fmt, ++j)) prec = prec * 10 + d;
+      }
+    }
+    let bits = 32;
+    const m = fmt.charCodeAt(j);
+    if (m === 104) {
+      // h, hh
+      bits = fmt.charCodeAt(j + 1) === 104 ? 8 : 16;
+      j += bits === 8 ? 2 : 1;
+    } else if (m === 108) {
+      // l, ll
+      bits = 64;
+      j += fmt.charCodeAt(j + 1) === 108 ? 2 : 1;
+    } else if (m === 113 || m === 106 || m === 122) {
+      // q j z
+      bits = 64;
+      j++;
+    } else if (m === 76 || m === 116) {
+      j++; // L t
+    }
+    const conv = fmt[j];
+    if (conv === undefined || !'sdiuxXoc%'.includes(conv)) continue;
+    if (at > last) out.push(fmt.slice(last, at));
+    last = j + 1;
+    at = j;
+    out.push(conv === '%' ? '%' : { left, zero, plus, space, alt, width, prec, bits, conv });
   }
   if (last < fmt.length) out.push(fmt.slice(last));
   return out;
