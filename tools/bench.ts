@@ -103,26 +103,28 @@ interface Row {
 }
 const rows: Row[] = [];
 
-/** Time several commands interleaved: run 1 of each, run 2 of each, and so on. */
+/**
+ * Time several commands interleaved: run 1 of each, run 2 of each, and so on. A ratio is the
+ * median of the ratios within each round (the command's time over the baseline's of the same
+ * round): paired so, it does not move with the machine's speed from one round to the next as
+ * a ratio of two medians does (on this VM, 1.14-1.32x against 1.16-1.19x over four runs of the
+ * same start-up).
+ */
 function compare(ns: Netns, group: string, cmds: { label: string; cmd: string[] }[], baseline: string, runs = argv.runs): void {
-  const samples = new Map<string, Sample[]>(cmds.map((c) => [c.label, []]));
-  for (const round of measureRounds(ns, cmds.map((c) => c.cmd), runs)) {
-    round.forEach((sample, i) => samples.get(cmds[i]!.label)!.push(sample));
-  }
-  const base = median(samples.get(baseline)!.map((s) => s.ms));
-  for (const c of cmds) {
-    const s = samples.get(c.label)!;
-    const ms = median(s.map((x) => x.ms));
+  const rounds = measureRounds(ns, cmds.map((c) => c.cmd), runs);
+  const b = cmds.findIndex((c) => c.label === baseline);
+  cmds.forEach((c, i) => {
+    const s = rounds.map((round) => round[i]!);
     rows.push({
       group,
       label: c.label,
-      ms,
+      ms: median(s.map((x) => x.ms)),
       rss: median(s.map((x) => x.rssKiB)),
-      vs: c.label === baseline ? undefined : baseline,
-      ratio: c.label === baseline ? undefined : ms / base,
+      vs: i === b ? undefined : baseline,
+      ratio: i === b ? undefined : median(rounds.map((round) => round[i]!.ms / round[b]!.ms)),
       ok: s.every((x) => x.ok),
     });
-  }
+  });
 }
 
 const ours = (name: string, ...args: string[]): string[] => [join(links, name), ...args];
