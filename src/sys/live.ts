@@ -855,8 +855,8 @@ export function writeFd(fd: number, data: Uint8Array | string, off: number): num
 }
 
 /**
- * End the process with `status` once a command's bytes are written (the bundles' last step;
- * stdout and stderr are written with write(2) as they go, so nothing is pending). When koffi is
+ * End the process with `status` once a command's bytes are written (the bundles' last step,
+ * after runMain has written all of them with write(2): nothing is pending). When koffi is
  * loaded anyway, libc's _exit(2): Node's own exit (its 'exit' event, the stop and join of V8's
  * worker threads, the atexit handlers and C++ destructors of Node and koffi) takes 0.7-0.9 ms
  * here and does nothing a command needs. Node's exit is kept whenever something may wait for
