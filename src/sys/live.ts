@@ -867,7 +867,13 @@ export function writeFd(fd: number, data: Uint8Array | string, off: number): num
 export function exitProcess(status: number): never {
   if (koffiModule !== null && process.listenerCount('exit') === 0 && process.execArgv.length === 0) {
     const env = process.env;
-    if (env.NODE_OPTIONS === undefined && env.NODE_V8_COVERAGE === undefined) c._exit(status);
+    if (env.NODE_OPTIONS === undefined && env.NODE_V8_COVERAGE === undefined) {
+      try {
+        c._exit(status);
+      } catch {
+        // libc's _exit could not be declared: Node's exit does the same, slower
+      }
+    }
   }
   process.exit(status);
 }
