@@ -306,7 +306,7 @@ class Netstat {
         this.out(head + '\n');
       }
       if (argIs || this.flag_tcp) {
-        i = this.inet_info('tcp', IPPROTO_TCP, ['tcp', 'tcp6'], (p, out, s, prot) => p.tcp(out, s, prot));
+        i = this.inet_info('tcp', IPPROTO_TCP, ['tcp', 'tcp6'], 'tcp');
         if (i) return this.done(i);
       }
       if (argIs || this.flag_sctp) {
@@ -314,15 +314,15 @@ class Netstat {
         if (i) return this.done(i);
       }
       if (argIs || this.flag_udp) {
-        i = this.inet_info('udp', IPPROTO_UDP, ['udp', 'udp6'], (p, out, s, prot) => p.udp(out, s, prot));
+        i = this.inet_info('udp', IPPROTO_UDP, ['udp', 'udp6'], 'udp');
         if (i) return this.done(i);
       }
       if (argIs || this.flag_udplite) {
-        i = this.inet_info('udplite', IPPROTO_UDPLITE, ['udpl', 'udpl6'], (p, out, s, prot) => p.udp(out, s, prot));
+        i = this.inet_info('udplite', IPPROTO_UDPLITE, ['udpl', 'udpl6'], 'udp');
         if (i) return this.done(i);
       }
       if (argIs || this.flag_raw) {
-        i = this.inet_info('raw', IPPROTO_RAW, ['raw', 'raw6'], (p, out, s, prot) => p.raw(out, s, prot));
+        i = this.inet_info('raw', IPPROTO_RAW, ['raw', 'raw6'], 'raw');
         if (i) return this.done(i);
       }
       if (this.flag_igmp) {
@@ -448,7 +448,8 @@ class Netstat {
     key: 'tcp' | 'udp' | 'udplite' | 'raw',
     protocol: number,
     prots: [string, string],
-    row: (p: SockPrinter, out: BufferWriter, s: InetSock, prot: string) => boolean,
+    /** the SockPrinter method that prints a row */
+    row: 'tcp' | 'udp' | 'raw',
   ): number {
     let rc = 0;
     const p = this.printer();
@@ -457,9 +458,11 @@ class Netstat {
     /** one family's table into `out` (0), or the errno that stopped it (nothing written) */
     const dump = (family: number, prot: string, out: ByteWriter): number => {
       let rows = new BufferWriter();
-      const emit = (s: InetSock): void => {
-        row(p, rows, s, prot);
-      };
+      // the printer's method called straight from the dump's callback, one call per socket
+      const emit =
+        row === 'tcp' ? (s: InetSock): void => void p.tcp(rows, s, prot)
+        : row === 'udp' ? (s: InetSock): void => void p.udp(rows, s, prot)
+        : (s: InetSock): void => void p.raw(rows, s, prot);
       try {
         this.sockDiag().inet(family, protocol, states, info, emit, () => {
           rows = new BufferWriter();

@@ -148,9 +148,12 @@ export class SockDiag {
       const listen = protocol === IPPROTO_TCP && state === TCP_LISTEN;
       const s = listen ? newSock() : row;
       s.state = state;
+      const src = at + O['id.idiag_src'];
+      const dst = at + O['id.idiag_dst'];
+      const { local, remote } = s;
       for (let i = 0; i < alen; i++) {
-        s.local[i] = b[at + O['id.idiag_src'] + i]!;
-        s.remote[i] = b[at + O['id.idiag_dst'] + i]!;
+        local[i] = b[src + i]!;
+        remote[i] = b[dst + i]!;
       }
       s.localPort = u16be(b, at + O['id.idiag_sport']);
       // raw_sock_seq_show prints a destination port of 0, whatever connect() was given

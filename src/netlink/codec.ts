@@ -65,7 +65,9 @@ export const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 export const u16le = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
 export const u16be = (b: Uint8Array, o: number): number => (b[o]! << 8) | b[o + 1]!;
 export const i32le = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24);
-export const u32le = (b: Uint8Array, o: number): number => i32le(b, o) >>> 0;
+// read in one expression, not through i32le: every netlink message runs these first in the
+// interpreter, where a call costs more than the reads
+export const u32le = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 export const u32be = (b: Uint8Array, o: number): number => ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
 
 function readField(dv: DataView, off: number, t: FieldType): Value {
