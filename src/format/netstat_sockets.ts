@@ -87,16 +87,9 @@ export class SockPrinter {
         timers = sprintf(TCP_TIMERS[s.timer as 1 | 2 | 3 | 4], t, s.retr, s.probes);
       } else timers = sprintf(TCP_TIMER_UNKNOWN, s.timer, t, s.retr, s.probes);
     }
-    const line = rowFormatter(FMT_TCP)(prot, s.rxq, s.txq, Math.max(ADDR_MIN_WIDTH, local.length), local,
-      Math.max(ADDR_MIN_WIDTH, rem.length), rem, TCP_STATES[s.state] ?? '');
-    const f = this.f;
-    if (f.exp > 1 || f.prg || f.selinux || f.opt) {
-      out.write(line);
-      this.finish(out, s.uid, s.inode, timers);
-    } else {
-      // finish_this_one() adds only the newline: the row in one write (tables of many thousands)
-      out.write(line + '\n');
-    }
+    out.write(rowFormatter(FMT_TCP)(prot, s.rxq, s.txq, Math.max(ADDR_MIN_WIDTH, local.length), local,
+      Math.max(ADDR_MIN_WIDTH, rem.length), rem, TCP_STATES[s.state] ?? ''));
+    this.finish(out, s.uid, s.inode, timers);
     return true;
   }
 

@@ -9,7 +9,7 @@ import { NetlinkError } from './errors.js';
 
 export { NetlinkError };
 import {
-  decodeAttrs, decodeStruct, encodeStruct, u32le, DecodeError, type AttrIndex, type DecodedAttrs, type Struct,
+  decodeAttrs, decodeStruct, encodeStruct, u16le, u32le, DecodeError, type AttrIndex, type DecodedAttrs, type Struct,
 } from './codec.js';
 import {
   NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN, NLMSG_HDRLEN, NLM_F_ACK, NLM_F_ACK_TLVS,
@@ -55,16 +55,13 @@ export class MessageView implements RawMessage {
 
   /** the message at `off` of a datagram checkFrames() has passed */
   at(data: Uint8Array, off: number): this {
-    // struct nlmsghdr read in place, byte by byte (little-endian): no call per field, since the
-    // first thousands of messages of a large dump run before V8 has optimised this
-    const d = data;
-    this.data = d;
-    this.type = d[off + 4]! | (d[off + 5]! << 8);
-    this.flags = d[off + 6]! | (d[off + 7]! << 8);
-    this.seq = (d[off + 8]! | (d[off + 9]! << 8) | (d[off + 10]! << 16) | (d[off + 11]! << 24)) >>> 0;
-    this.pid = (d[off + 12]! | (d[off + 13]! << 8) | (d[off + 14]! << 16) | (d[off + 15]! << 24)) >>> 0;
+    this.data = data;
+    this.type = u16le(data, off + 4);
+    this.flags = u16le(data, off + 6);
+    this.seq = u32le(data, off + 8);
+    this.pid = u32le(data, off + 12);
     this.start = off + NLMSG_HDRLEN;
-    this.end = off + ((d[off]! | (d[off + 1]! << 8) | (d[off + 2]! << 16) | (d[off + 3]! << 24)) >>> 0);
+    this.end = off + u32le(data, off);
     this.view = null;
     return this;
   }
@@ -249,8 +246,7 @@ export class Netlink {
       for (let off = 0, next = 0; off + NLMSG_HDRLEN <= datagram.length; off = next) {
         m.at(datagram, off);
         next = off + ((m.end - m.start + NLMSG_HDRLEN + 3) & ~3);
-        // ours, as nearly every message of a dump is, without a call; mine() sorts out the rest
-        if ((m.seq !== seq || (m.pid !== 0 && m.pid !== sock.portid)) && !this.mine(sock, m, seq)) continue;
+        if (!this.mine(sock, m, seq)) continue;
         if (m.flags & NLM_F_DUMP_INTR) interrupted = true;
         switch (m.type) {
           case NLMSG_NOOP:

@@ -29,7 +29,7 @@ describe.skipIf(!live)('live: how ours ends', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  // one that succeeds and one that fails, both after asking the kernel (koffi loaded)
+  // two that succeed and one that fails, all after asking the kernel (koffi loaded)
   for (const argv of [['ifconfig', 'lo'], ['ifconfig', 'nosuch0'], ['route', '-n']]) {
     it(`${argv.join(' ')}: Node's exit under NODE_V8_COVERAGE and NODE_OPTIONS, same bytes and status`, () => {
       const c: Case = { name: argv.join(' '), argv };
