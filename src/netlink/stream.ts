@@ -39,8 +39,9 @@ export interface Message {
 
 /**
  * A message as a dump hands it to its callback: where it lies in its datagram, read in place.
- * One view serves every message of a dump run, so it is valid only during the call; `keep()`
- * gives a RawMessage of its own (its payload a view of the datagram, which nothing reuses).
+ * One view serves every message of a dump run, and the datagram is the socket's receive buffer
+ * (NetlinkSocket.recv), so both are valid only during the call; `keep()` gives a RawMessage of
+ * its own.
  */
 export class MessageView implements RawMessage {
   type = 0;
@@ -52,6 +53,9 @@ export class MessageView implements RawMessage {
   start = 0;
   end = 0;
   private view: Uint8Array | null = null;
+  /** the datagram `copy` was made of, for keep(): one copy per datagram, whatever it keeps */
+  private copied: Uint8Array | null = null;
+  private copy: Uint8Array | null = null;
 
   /** the message at `off` of a datagram checkFrames() has passed */
   at(data: Uint8Array, off: number): this {
@@ -71,8 +75,14 @@ export class MessageView implements RawMessage {
     return (this.view ??= this.data.subarray(this.start, this.end));
   }
 
+  /** the message as a RawMessage of its own: its payload a view of a copy of the datagram */
   keep(): RawMessage {
-    return { type: this.type, flags: this.flags, seq: this.seq, pid: this.pid, payload: this.payload };
+    if (this.copied !== this.data) {
+      this.copy = this.data.slice();
+      this.copied = this.data;
+    }
+    const payload = this.copy!.subarray(this.start, this.end);
+    return { type: this.type, flags: this.flags, seq: this.seq, pid: this.pid, payload };
   }
 }
 
@@ -95,12 +105,16 @@ export function checkFrames(buf: Uint8Array): void {
   }
 }
 
-/** Split one datagram into messages. A bad length is a NetlinkError (EPROTO). */
+/**
+ * Split one datagram into messages of their own (views of one copy of it: the datagram may be
+ * a receive buffer the next recv overwrites). A bad length is a NetlinkError (EPROTO).
+ */
 export function splitMessages(buf: Uint8Array): RawMessage[] {
   checkFrames(buf);
   const out: RawMessage[] = [];
+  const m = new MessageView();
   for (let off = 0; off + NLMSG_HDRLEN <= buf.length; off += (u32le(buf, off) + 3) & ~3) {
-    out.push(new MessageView().at(buf, off).keep());
+    out.push(m.at(buf, off).keep());
   }
   return out;
 }

@@ -28,7 +28,10 @@ export interface NetlinkSocket {
   readonly portid: number;
   /** sendto() the whole buffer to the kernel (nl_pid 0). Throws SysError. */
   send(msg: Uint8Array): void;
-  /** recv() one whole datagram, sized first with MSG_PEEK|MSG_TRUNC. Throws SysError. */
+  /**
+   * recv() one whole datagram. Throws SysError. The bytes may lie in the socket's receive
+   * buffer: they are valid until the next recv() on the socket (copy what is kept longer).
+   */
   recv(): Uint8Array;
   close(): void;
 }

@@ -444,12 +444,14 @@ const PORTID = 4242;
 
 /**
  * A NetlinkSocket that answers each send() with datagrams from `answer(request, seq)`.
- * recv() with nothing queued throws, so a test can never hang.
+ * recv() with nothing queued throws, so a test can never hang. As the live socket does, recv()
+ * hands each datagram over in one receive buffer that the next recv() overwrites.
  */
 class FakeSocket implements NetlinkSocket {
   readonly portid = PORTID;
   readonly sent: Uint8Array[] = [];
   private queue: Uint8Array[] = [];
+  private rxbuf = new Uint8Array(1 << 16);
   closed = false;
 
   constructor(private readonly answer: (req: Uint8Array, seq: number) => Uint8Array[]) {}
@@ -463,7 +465,9 @@ class FakeSocket implements NetlinkSocket {
   recv(): Uint8Array {
     const d = this.queue.shift();
     if (!d) throw new Error('FakeSocket: recv() with nothing queued');
-    return d;
+    this.rxbuf.fill(0xee); // what a datagram left there is gone
+    this.rxbuf.set(d);
+    return this.rxbuf.subarray(0, d.length);
   }
 
   close(): void {

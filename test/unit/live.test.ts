@@ -123,7 +123,8 @@ describe('live Sys: netlink', () => {
       const links: NlMsg[] = [];
       let done = false;
       for (let i = 0; i < 1000 && !done; i++) {
-        const dgram = sock.recv();
+        // a copy: recv's bytes are the socket's receive buffer until the next recv
+        const dgram = sock.recv().slice();
         expect(dgram.length).toBeGreaterThan(0);
         for (const m of nlmsgs(dgram)) {
           expect(m.type).not.toBe(NLMSG_ERROR);
