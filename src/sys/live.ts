@@ -52,12 +52,14 @@ function loadKoffi(): typeof KoffiModule {
     // no existsSync first (its first call costs about 0.05 ms): a failed dlopen costs more, but
     // only in a layout other than these
     const pkg = file.lastIndexOf('/dist/');
-    const first = pkg >= 0 ? dlopenKoffi(native(file.slice(0, pkg))) : null;
+    const tried = pkg >= 0 ? file.slice(0, pkg) : null;
+    const first = tried !== null ? dlopenKoffi(native(tried)) : null;
     if (first) return first;
     // each directory above the file, '' standing for the root (strings only: this runs at every start)
     for (let dir = file.slice(0, file.lastIndexOf('/')); ; dir = dir.slice(0, dir.lastIndexOf('/'))) {
       if (existsSync(native(dir))) {
-        const m = dlopenKoffi(native(dir));
+        // the package's own module, there but not loaded above, is not tried twice
+        const m = dir === tried ? null : dlopenKoffi(native(dir));
         if (m) return m;
         break; // fall through to koffi's entry point
       }
