@@ -1,7 +1,13 @@
 /**
  * Address text as glibc writes and reads it. Ported so that replayed runs need no libc;
- * test/unit/inet.test.ts checks them against the real libc functions.
+ * test/unit/inet.test.ts checks them against the real libc functions. And the IPv4 netmask of
+ * a prefix length.
  */
+
+/** The IPv4 netmask of a prefix length as a host-order number: 0 up to 0, all ones from 32 on. */
+export function prefixMask(len: number): number {
+  return len <= 0 ? 0 : len >= 32 ? 0xffffffff : (0xffffffff << (32 - len)) >>> 0;
+}
 
 /**
  * inet_ntoa / inet_ntop(AF_INET): 4 bytes network order -> dotted quad. The text of the first

@@ -29,6 +29,7 @@ import { defineStruct, encodeStruct, nlaTable } from '../netlink/codec.js';
 import { AF_INET, RTM_GETROUTE, RTM_NEWROUTE, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
 import type { LinkInfo } from './neigh.js';
 import { hostOrder } from '../lib/inet_resolve.js';
+import { prefixMask } from '../lib/inet.js';
 import { EACCES, EAGAIN, EHOSTUNREACH, EINVAL, ENETUNREACH } from '../../compat/errno.js';
 
 
@@ -128,8 +129,6 @@ export interface Route {
   nexthops: NextHop[];
 }
 
-const maskOf = (len: number): number => (len <= 0 ? 0 : len >= 32 ? 0xffffffff : (0xffffffff << (32 - len)) >>> 0);
-
 export function ruleFrom(m: Message, loopbackName: string): Rule {
   const h = m.header;
   const v = m.attrs.values;
@@ -139,7 +138,7 @@ export function ruleFrom(m: Message, loopbackName: string): Rule {
   const dst = v.FRA_DST as Uint8Array | undefined;
   const srcLen = Number(h.src_len);
   const dstLen = Number(h.dst_len);
-  if (src && (hostOrder(src) & maskOf(srcLen)) !== 0) ok = false; // saddr 0
+  if (src && (hostOrder(src) & prefixMask(srcLen)) !== 0) ok = false; // saddr 0
   if (v.FRA_IIFNAME !== undefined && (flags & FIB_RULE_IIF_DETACHED || v.FRA_IIFNAME !== loopbackName)) ok = false;
   if (v.FRA_OIFNAME !== undefined) ok = false;
   const mark = Number(v.FRA_FWMARK ?? 0);
@@ -213,7 +212,7 @@ export interface FibResult {
 function tableLookup(routes: Route[], daddr: number): FibResult {
   const hits = routes
     .map((r, i) => ({ r, i }))
-    .filter(({ r }) => ((daddr ^ r.dst) & maskOf(r.plen)) === 0)
+    .filter(({ r }) => ((daddr ^ r.dst) & prefixMask(r.plen)) === 0)
     .sort((a, b) => b.r.plen - a.r.plen || b.r.table - a.r.table || a.i - b.i);
   for (const { r } of hits) {
     if (r.tos) continue;
@@ -266,7 +265,7 @@ function fib_lookup(routes: Route[], rules: Rule[], links: LinkInfo[], daddr: nu
     for (;;) {
       let match = rule.matches;
       const sel = rule.dstSel;
-      if (match && sel && ((daddr ^ sel.addr) & maskOf(sel.len)) !== 0) match = false;
+      if (match && sel && ((daddr ^ sel.addr) & prefixMask(sel.len)) !== 0) match = false;
       if (rule.flags & FIB_RULE_INVERT) match = !match;
       if (!match) break;
       if (rule.action === FR_ACT_GOTO) {

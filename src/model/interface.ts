@@ -20,6 +20,7 @@ import { IFADDRMSG_OFF as IFA_OFF, IFA_T, IFINFOMSG_OFF as IFI, IFLA_T } from '.
 import { AF_INET, AF_INET6, IFA, IFLA, RTM_NEWADDR, RTM_NEWLINK, RTNL_MESSAGES } from '../netlink/messages.js';
 import { openRtnl, rtnl_addrdump_raw, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import { nstrcmp } from '../lib/nstrcmp.js';
+import { prefixMask } from '../lib/inet.js';
 import {
   IPV6_ADDR_COMPATv4, IPV6_ADDR_LINKLOCAL, IPV6_ADDR_LOOPBACK, IPV6_ADDR_SITELOCAL,
 } from '../../compat/ifconfig.js';
@@ -268,7 +269,7 @@ export function if_cache_add(list: string[], name: string): void {
 }
 
 function prefixToMask(len: number): Uint8Array {
-  const m = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+  const m = prefixMask(len);
   return new Uint8Array([(m >>> 24) & 0xff, (m >>> 16) & 0xff, (m >>> 8) & 0xff, m & 0xff]);
 }
 

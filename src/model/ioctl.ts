@@ -22,6 +22,7 @@ import {
 import { Netlink, NetlinkError, decodeMessage } from '../netlink/stream.js';
 import { concat, openRtnl, rtnl_addrdump, rtnl_admin, rtnl_change } from '../netlink/rtnl.js';
 import { fromHostOrder, hostOrder } from '../lib/inet_resolve.js';
+import { prefixMask } from '../lib/inet.js';
 export { EADDRNOTAVAIL, EBADF, EINVAL, ENODEV, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
 import { EADDRNOTAVAIL, EBADF, EINVAL, ENODEV, EOPNOTSUPP, EPERM } from '../../compat/errno.js';
 
@@ -71,8 +72,6 @@ export interface IfMap {
   dma: number;
   port: number;
 }
-
-const maskOf = (len: number): number => (len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0);
 
 /**
  * inet_abc_len(): the classful prefix of an address; -1 for class D (multicast). The kernel's
@@ -360,7 +359,7 @@ export class IoctlEmu {
     };
     if (!(link!.flags & IFF_POINTOPOINT)) {
       next.prefixlen = inet_abc_len(addr);
-      if (link!.flags & IFF_BROADCAST && next.prefixlen < 31) next.broadcast = (addr | ~maskOf(next.prefixlen)) >>> 0;
+      if (link!.flags & IFF_BROADCAST && next.prefixlen < 31) next.broadcast = (addr | ~prefixMask(next.prefixlen)) >>> 0;
     }
     // inet_set_ifa: loopback addresses get host scope
     if (addr >>> 24 === 127) next.scope = RT_SCOPE_HOST;
@@ -375,7 +374,7 @@ export class IoctlEmu {
     if (errno) return errno;
     if (!ifa) return EADDRNOTAVAIL;
     if (bad_mask(mask)) return EINVAL;
-    const oldMask = maskOf(ifa.prefixlen);
+    const oldMask = prefixMask(ifa.prefixlen);
     if (oldMask === mask) return 0;
     const next = { ...ifa, prefixlen: inet_mask_len(mask) };
     if (link!.flags & IFF_BROADCAST && next.prefixlen < 31 && ifa.broadcast === ((ifa.local | ~oldMask) >>> 0)) {

@@ -26,6 +26,7 @@ import { IFINFOMSG_OFF as IFI, IFLA_T, RTAX_T as TX, RTA_T as T, RTMSG_OFF as RT
 import { AF_INET, AF_INET6, IFLA, RTA, RTAX, RTM_GETROUTE, RTM_NEWLINK, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
 import { NetlinkError, decodeMessage, indexMessage, type Message, type MessageView, type Netlink } from '../netlink/stream.js';
 import { openRtnl, rtnl_addrdump, rtnl_linkdump_raw } from '../netlink/rtnl.js';
+import { prefixMask } from '../lib/inet.js';
 import {
   RTF_ADDRCONF, RTF_DEFAULT, RTF_EXPIRES, RTF_GATEWAY, RTF_HOST, RTF_LOCAL, RTF_NONEXTHOP,
   RTF_REJECT, RTF_UP,
@@ -240,12 +241,8 @@ export interface Fib4Row {
   irtt: number;
 }
 
-export function prefixMask4(plen: number): Uint8Array {
-  return setPrefixMask4(new Uint8Array(4), plen);
-}
-
 function setPrefixMask4(out: Uint8Array, plen: number): Uint8Array {
-  const m = plen <= 0 ? 0 : plen >= 32 ? 0xffffffff : (0xffffffff << (32 - plen)) >>> 0;
+  const m = prefixMask(plen);
   out[0] = (m >>> 24) & 0xff;
   out[1] = (m >>> 16) & 0xff;
   out[2] = (m >>> 8) & 0xff;

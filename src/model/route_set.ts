@@ -36,9 +36,10 @@ import { concat, openRtnl, rtnl_addrdump, rtnl_admin, rtnl_change } from '../net
 import { devName } from './ioctl.js';
 import {
   RTN_BLACKHOLE, RTN_BROADCAST, RTN_MULTICAST, RTN_PROHIBIT, RTN_THROW, RTN_UNICAST, RTN_UNREACHABLE,
-  RTNH_F_DEAD, RTNH_F_ONLINK, RTPROT_BOOT, RTPROT_KERNEL, RT_TABLE_LOCAL, RT_TABLE_MAIN, dumpRoutes, prefixMask4, type Route,
+  RTNH_F_DEAD, RTNH_F_ONLINK, RTPROT_BOOT, RTPROT_KERNEL, RT_TABLE_LOCAL, RT_TABLE_MAIN, dumpRoutes, type Route,
 } from './route.js';
 import { hostOrder } from '../lib/inet_resolve.js';
+import { prefixMask } from '../lib/inet.js';
 import { RTF_GATEWAY, RTF_HOST, RTF_IRTT, RTF_MTU, RTF_REJECT, RTF_WINDOW } from '../../compat/net-support.js';
 export { EAFNOSUPPORT, EINVAL, ENODEV, EPERM } from '../../compat/errno.js';
 import { EAFNOSUPPORT, EINVAL, ENODEV, EPERM } from '../../compat/errno.js';
@@ -225,7 +226,7 @@ export class RouteIoctl {
       // longest prefix first; within a prefix, fib_insert_alias keeps higher table ids first
       .sort((x, y) => y.r.plen - x.r.plen || y.r.table - x.r.table || x.i - y.i);
     for (const { r } of cands) {
-      const m = hostOrder(prefixMask4(r.plen));
+      const m = prefixMask(r.plen);
       if (((a & m) >>> 0) !== hostOrder(r.dst)) continue;
       if (r.tos) continue;
       if (ERROR_TYPES.has(r.type)) return RTN_UNICAST;

@@ -7,7 +7,7 @@
  * No network, no privileges.
  */
 import { describe, expect, it } from 'vitest';
-import { LastQuad, inet_aton, inet_ntoa, inet_ntop, inet_ntop6 } from '../../src/lib/inet.js';
+import { LastQuad, inet_aton, inet_ntoa, inet_ntop, inet_ntop6, prefixMask } from '../../src/lib/inet.js';
 import { libcPure } from '../../src/sys/live.js';
 
 const AF_INET = 2;
@@ -182,5 +182,13 @@ describe('inet_aton (glibc resolv/inet_addr.c)', () => {
     // the generator must exercise both outcomes, or the comparison says little
     expect(valid).toBeGreaterThan(500);
     expect(5000 - valid).toBeGreaterThan(500);
+  });
+});
+
+describe('prefixMask', () => {
+  it('is the host-order netmask of a prefix length, clamped to 0..32', () => {
+    expect([-1, 0, 1, 8, 24, 31, 32, 33].map((n) => prefixMask(n).toString(16))).toEqual([
+      '0', '0', '80000000', 'ff000000', 'ffffff00', 'fffffffe', 'ffffffff', 'ffffffff',
+    ]);
   });
 });
