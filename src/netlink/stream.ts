@@ -39,7 +39,7 @@ export interface Message {
 
 /**
  * A message as a dump hands it to its callback: where it lies in its datagram, read in place.
- * One view serves every message of a dump run, and the datagram is the socket's receive buffer
+ * One view serves every message of a datagram, and the datagram is the socket's receive buffer
  * (NetlinkSocket.recv), so both are valid only during the call; `keep()` gives a RawMessage of
  * its own.
  */
@@ -245,18 +245,19 @@ export class Netlink {
 
   /**
    * One run of a dump; true when the kernel flagged it interrupted (what followed the flag is
-   * not handed on). Each message is handed on as the one MessageView of the run, read in place:
-   * a table of 50k rows makes no object per row here.
+   * not handed on). Each message is handed on as the one MessageView of its datagram, read in
+   * place: a table of 50k rows makes no object per row here.
    */
   dumpOnce(type: number, payload: Uint8Array, onMessage: (m: MessageView) => void): boolean {
     const sock = this.socket();
     const seq = this.seq++;
     sock.send(buildMessage(type, NLM_F_REQUEST | NLM_F_DUMP, seq, payload));
     let interrupted = false;
-    const m = new MessageView();
     for (;;) {
       const datagram = this.recv(sock);
       checkFrames(datagram);
+      // a view per datagram: what keep() copied is of this datagram, whatever recv handed over
+      const m = new MessageView();
       for (let off = 0, next = 0; off + NLMSG_HDRLEN <= datagram.length; off = next) {
         m.at(datagram, off);
         next = off + ((m.end - m.start + NLMSG_HDRLEN + 3) & ~3);
