@@ -53,13 +53,15 @@ export class MessageView implements RawMessage {
   start = 0;
   end = 0;
   private view: Uint8Array | null = null;
-  /** the datagram `copy` was made of, for keep(): one copy per datagram, whatever it keeps */
-  private copied: Uint8Array | null = null;
+  /** for keep(): a copy of the datagram, made once whatever it keeps */
   private copy: Uint8Array | null = null;
 
   /** the message at `off` of a datagram checkFrames() has passed */
   at(data: Uint8Array, off: number): this {
-    this.data = data;
+    if (data !== this.data) {
+      this.data = data;
+      this.copy = null;
+    }
     this.type = u16le(data, off + 4);
     this.flags = u16le(data, off + 6);
     this.seq = u32le(data, off + 8);
@@ -77,11 +79,7 @@ export class MessageView implements RawMessage {
 
   /** the message as a RawMessage of its own: its payload a view of a copy of the datagram */
   keep(): RawMessage {
-    if (this.copied !== this.data) {
-      this.copy = this.data.slice();
-      this.copied = this.data;
-    }
-    const payload = this.copy!.subarray(this.start, this.end);
+    const payload = (this.copy ??= this.data.slice()).subarray(this.start, this.end);
     return { type: this.type, flags: this.flags, seq: this.seq, pid: this.pid, payload };
   }
 }
