@@ -459,10 +459,7 @@ class Netstat {
     const dump = (family: number, prot: string, out: ByteWriter): number => {
       let rows = new BufferWriter();
       // the printer's method called straight from the dump's callback, one call per socket
-      const emit =
-        row === 'tcp' ? (s: InetSock): void => void p.tcp(rows, s, prot)
-        : row === 'udp' ? (s: InetSock): void => void p.udp(rows, s, prot)
-        : (s: InetSock): void => void p.raw(rows, s, prot);
+      const emit = (s: InetSock): void => void p[row](rows, s, prot);
       try {
         this.sockDiag().inet(family, protocol, states, info, emit, () => {
           rows = new BufferWriter();
