@@ -16,7 +16,10 @@
 import type { Sys } from '../sys/types.js';
 import { indexMessage, type RawMessage } from '../netlink/stream.js';
 import { AttrIndex, i32le, latin1, u16le, u32le, type Struct } from '../netlink/codec.js';
-import { IFADDRMSG_OFF as IFA_OFF, IFA_T, IFINFOMSG_OFF as IFI, IFLA_T } from '../netlink/names.js';
+import * as IFA_OFF from '../netlink/names/ifaddrmsg.js';
+import * as IFA_T from '../netlink/names/ifa.js';
+import * as IFI from '../netlink/names/ifinfomsg.js';
+import * as IFLA_T from '../netlink/names/ifla.js';
 import { AF_INET, AF_INET6, IFA, IFLA, RTM_NEWADDR, RTM_NEWLINK, RTNL_MESSAGES } from '../netlink/messages.js';
 import { openRtnl, rtnl_addrdump_raw, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import { nstrcmp } from '../lib/nstrcmp.js';

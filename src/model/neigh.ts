@@ -13,7 +13,8 @@
  */
 import type { Sys } from '../sys/types.js';
 import { AttrIndex, encodeStruct, i32le, iterAttrs, u16le } from '../netlink/codec.js';
-import { NDA_T as T, NDMSG_OFF as NDM } from '../netlink/names.js';
+import * as T from '../netlink/names/nda.js';
+import * as NDM from '../netlink/names/ndmsg.js';
 import {
   AF_INET, NDA, RTEXT_FILTER_SKIP_STATS, RTM_GETNEIGH, RTM_NEWNEIGH, RTNL_MESSAGES, ndmsg,
 } from '../netlink/messages.js';

@@ -22,7 +22,11 @@
  */
 import type { Sys } from '../sys/types.js';
 import { AttrIndex, DecodeError, iterAttrs, encodeStruct, i32le, latin1, u16le, u32le, type Struct } from '../netlink/codec.js';
-import { IFINFOMSG_OFF as IFI, IFLA_T, RTAX_T as TX, RTA_T as T, RTMSG_OFF as RTM } from '../netlink/names.js';
+import * as IFI from '../netlink/names/ifinfomsg.js';
+import * as IFLA_T from '../netlink/names/ifla.js';
+import * as TX from '../netlink/names/rtax.js';
+import * as T from '../netlink/names/rta.js';
+import * as RTM from '../netlink/names/rtmsg.js';
 import { AF_INET, AF_INET6, IFLA, RTA, RTAX, RTM_GETROUTE, RTM_NEWLINK, RTNL_MESSAGES, rtmsg } from '../netlink/messages.js';
 import { NetlinkError, decodeMessage, indexMessage, type Message, type MessageView, type Netlink } from '../netlink/stream.js';
 import { openRtnl, rtnl_addrdump, rtnl_linkdump_raw } from '../netlink/rtnl.js';

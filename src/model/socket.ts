@@ -18,7 +18,8 @@
  */
 import type { Sys } from '../sys/types.js';
 import { AttrIndex, encodeStruct, latin1, u16be, u32le } from '../netlink/codec.js';
-import { INET_DIAG_MSG_OFF as MSG_OFFSETS, INET_DIAG_T } from '../netlink/names.js';
+import * as O from '../netlink/names/inet_diag_msg.js';
+import * as INET_DIAG_T from '../netlink/names/inet_diag.js';
 import {
   AF_UNIX, NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, inet_diag_msg, inet_diag_req_v2, sockDiagSpec,
   unix_diag_req,
@@ -125,7 +126,6 @@ export class SockDiag {
     });
     const spec = sockDiagSpec(family, false);
     const tb = new AttrIndex(spec.attrs);
-    const O = MSG_OFFSETS;
     const alen = family === 10 ? 16 : 4;
     let listeners: InetSock[] = [];
     const newSock = (): InetSock => ({
@@ -143,21 +143,21 @@ export class SockDiag {
       if (raw.end - at < inet_diag_msg.size) {
         throw new NetlinkError(EPROTO, `netlink: malformed ${spec.name}: ${raw.end - at} bytes, need ${inet_diag_msg.size}`);
       }
-      const tcpInfo = info ? indexMessage(spec, raw, tb).bytes(INET_DIAG_T.INET_DIAG_INFO!) : undefined;
+      const tcpInfo = info ? indexMessage(spec, raw, tb).bytes(INET_DIAG_T.INET_DIAG_INFO) : undefined;
       const state = b[at + O.idiag_state]!;
       const listen = protocol === IPPROTO_TCP && state === TCP_LISTEN;
       const s = listen ? newSock() : row;
       s.state = state;
-      const src = at + O['id.idiag_src'];
-      const dst = at + O['id.idiag_dst'];
+      const src = at + O.id_idiag_src;
+      const dst = at + O.id_idiag_dst;
       const { local, remote } = s;
       for (let i = 0; i < alen; i++) {
         local[i] = b[src + i]!;
         remote[i] = b[dst + i]!;
       }
-      s.localPort = u16be(b, at + O['id.idiag_sport']);
+      s.localPort = u16be(b, at + O.id_idiag_sport);
       // raw_sock_seq_show prints a destination port of 0, whatever connect() was given
-      s.remotePort = protocol === IPPROTO_RAW ? 0 : u16be(b, at + O['id.idiag_dport']);
+      s.remotePort = protocol === IPPROTO_RAW ? 0 : u16be(b, at + O.id_idiag_dport);
       // a listener's idiag_wqueue is sk_max_ack_backlog; /proc has write_seq - snd_una, 0
       s.txq = listen ? 0 : u32le(b, at + O.idiag_wqueue);
       s.rxq = u32le(b, at + O.idiag_rqueue);

@@ -526,7 +526,7 @@ function minPayload(kind: NlaKind): number {
 
 /**
  * The attribute types of a table by name: `typesOf(RTA).RTA_PRIORITY` is 6. The commands read
- * the literals names.ts has of these (tools/gen-netlink-names.ts), made before any start.
+ * the constants src/netlink/names/ has of these (tools/gen-netlink-names.ts), made at build time.
  */
 export function typesOf(table: NlaTable): Readonly<Record<string, number>> {
   const out: Record<string, number> = {};

@@ -1,26 +1,34 @@
 /**
- * Which tables of messages.ts have their names generated as literals into names.ts (by
- * tools/gen-netlink-names.ts; test/unit/netlink-names.test.ts checks the file against these).
- * Used by that tool and that test only: the commands import names.ts.
+ * Which tables of messages.ts have their names generated as constants, one module each in
+ * src/netlink/names/ (by tools/gen-netlink-names.ts; test/unit/netlink-names.test.ts checks the
+ * modules against these). Used by that tool and that test only: the commands import the modules.
  */
 import type { NlaTable, StructDef } from './codec.js';
 import { IFA, IFLA, INET_DIAG, NDA, RTA, RTAX, ifaddrmsg, ifinfomsg, inet_diag_msg, ndmsg, rtmsg } from './messages.js';
 
-/** attribute types by name: typesOf(table) */
+/** attribute types by name, typesOf(table): names/FILE.ts, by FILE */
 export const NAMED_TABLES: Readonly<Record<string, NlaTable>> = {
-  IFLA_T: IFLA,
-  IFA_T: IFA,
-  RTA_T: RTA,
-  RTAX_T: RTAX,
-  NDA_T: NDA,
-  INET_DIAG_T: INET_DIAG,
+  ifla: IFLA,
+  ifa: IFA,
+  rta: RTA,
+  rtax: RTAX,
+  nda: NDA,
+  inet_diag: INET_DIAG,
 };
 
-/** header field offsets by name: offsetsOf(struct) */
+/** header field offsets by name, offsetsOf(struct): names/FILE.ts, by FILE */
 export const NAMED_STRUCTS: Readonly<Record<string, StructDef>> = {
-  IFINFOMSG_OFF: ifinfomsg,
-  IFADDRMSG_OFF: ifaddrmsg,
-  RTMSG_OFF: rtmsg,
-  NDMSG_OFF: ndmsg,
-  INET_DIAG_MSG_OFF: inet_diag_msg,
+  ifinfomsg,
+  ifaddrmsg,
+  rtmsg,
+  ndmsg,
+  inet_diag_msg,
 };
+
+/**
+ * The constant's name for a key of typesOf/offsetsOf: the field of a nested struct, `id.idiag_src`
+ * (C's r->id.idiag_src), is `id_idiag_src`.
+ */
+export function constantName(key: string): string {
+  return key.replaceAll('.', '_');
+}
