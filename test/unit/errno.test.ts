@@ -3,7 +3,9 @@
  * generated from libc once; this keeps it honest on the machine the tests run on.
  */
 import { describe, expect, it } from 'vitest';
-import { STRERROR, strerror } from '../../compat/errno.js';
+import { strerror, strerrorTable } from '../../compat/errno.js';
+
+const STRERROR = strerrorTable();
 import { libcPure } from '../../src/sys/live.js';
 
 describe('STRERROR table', () => {
