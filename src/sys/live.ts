@@ -23,6 +23,7 @@ import {
 } from './types.js';
 import { EINTR, EIO, EMSGSIZE } from '../../compat/errno.js';
 import { LITTLE_ENDIAN, latin1 } from '../netlink/codec.js';
+import { NLM_F_ACK } from '../netlink/messages.js';
 
 /**
  * koffi, loaded on first use: a command that answers from its own tables (--help, -V, a bad
@@ -440,18 +441,46 @@ const NL_KERNEL = sockaddrNl(0); // sendto destination: the kernel (nl_pid 0)
  */
 const RXBUF_SIZE = 1 << 20;
 
+/** where nlmsghdr's nlmsg_flags (u16, host order) starts */
+const NLMSG_FLAGS_OFF = 6;
+
+/**
+ * A netlink socket as libc gives it. What only some uses need is done at their first need, so
+ * that a display (dumps) declares and calls no more libc functions than it must (each costs
+ * 0.02-0.03 ms at its first use): the port is bound by the kernel at the first send (as bind
+ * with nl_pid 0 would) and read when first asked for, and extended acks are asked for before
+ * the first request that wants an ACK (a change).
+ */
 class LiveNetlinkSocket implements NetlinkSocket {
   private fd: number;
   private rxbuf: Uint8Array | null = null;
+  private port = -1;
+  /** bound to a port: by the kernel at the first send, or by bind */
+  private bound = false;
+  private extAck = false;
 
-  constructor(
-    fd: number,
-    readonly portid: number,
-  ) {
+  constructor(fd: number) {
     this.fd = fd;
   }
 
+  get portid(): number {
+    if (this.port < 0) {
+      const local = sockaddrNl(0);
+      // not sent on yet: no port; bind gives it one, as the kernel does at a first send
+      if (!this.bound && c.bind(this.fd, local, local.length) < 0) throw sysError('bind');
+      this.bound = true;
+      if (c.getsockname(this.fd, local, Uint32Array.of(local.length)) < 0) throw sysError('getsockname');
+      this.port = view(local).getUint32(4, LITTLE_ENDIAN);
+    }
+    return this.port;
+  }
+
   send(msg: Uint8Array): void {
+    if (!this.extAck && msg.length > NLMSG_FLAGS_OFF && msg[NLMSG_FLAGS_OFF]! & NLM_F_ACK) {
+      // Best effort: the kernel's extended ack texts make a failed change's error clearer.
+      c.setsockopt(this.fd, SOL_NETLINK, NETLINK_EXT_ACK, Int32Array.of(1), 4);
+      this.extAck = true;
+    }
     for (;;) {
       const n = c.sendto(this.fd, msg, msg.byteLength, 0, NL_KERNEL, NL_KERNEL.length);
       if (n < 0) {
@@ -462,6 +491,7 @@ class LiveNetlinkSocket implements NetlinkSocket {
         const why = `short send (${n} of ${msg.byteLength} bytes)`;
         throw new SysError('sendto', EMSGSIZE, `sendto: ${why}`);
       }
+      this.bound = true;
       return;
     }
   }
@@ -495,22 +525,9 @@ class LiveNetlinkSocket implements NetlinkSocket {
 function netlinkOpen(protocol: number): NetlinkSocket {
   const fd = c.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
   if (fd < 0) throw sysError('socket');
-  try {
-    // Best effort: extended acks give better error texts. The receive buffer keeps its default
-    // size: a dump puts one datagram (at most 32 KiB) in it per recv, whatever its size.
-    c.setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, Int32Array.of(1), 4);
-
-    const local = sockaddrNl(0);
-    if (c.bind(fd, local, local.length) < 0) throw sysError('bind');
-
-    const addrlen = Uint32Array.of(local.length);
-    if (c.getsockname(fd, local, addrlen) < 0) throw sysError('getsockname');
-    const portid = view(local).getUint32(4, LITTLE_ENDIAN);
-    return new LiveNetlinkSocket(fd, portid);
-  } catch (err) {
-    closeFd(fd);
-    throw err;
-  }
+  // the receive buffer keeps its default size: a dump puts one datagram (at most 32 KiB) in it
+  // per recv, whatever the table's size
+  return new LiveNetlinkSocket(fd);
 }
 
 // ---------------------------------------------------------------------------------------------

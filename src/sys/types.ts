@@ -22,9 +22,9 @@ export class SysError extends Error {
   }
 }
 
-/** One AF_NETLINK datagram socket (SOCK_RAW|SOCK_CLOEXEC), bound with nl_pid 0. */
+/** One AF_NETLINK datagram socket (SOCK_RAW|SOCK_CLOEXEC), bound to the port the kernel chooses. */
 export interface NetlinkSocket {
-  /** nl_pid the kernel assigned (getsockname after bind). */
+  /** nl_pid the kernel assigned (getsockname; bound by then, at the first send or by bind(2)). */
   readonly portid: number;
   /** sendto() the whole buffer to the kernel (nl_pid 0). Throws SysError. */
   send(msg: Uint8Array): void;
