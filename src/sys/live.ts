@@ -112,14 +112,20 @@ function lazy<F extends (...args: never[]) => unknown>(prototype: string): F {
   return ((...args: unknown[]) => (bound ??= libc().func(prototype))(...args)) as unknown as F;
 }
 
-/** The same, for a C struct layout (koffi computes offsets and padding for this ABI). */
-function lazyStruct<K extends string>(def: Record<K, string>): () => ReturnType<typeof koffi.struct> {
+/**
+ * The same, for a C struct layout (koffi computes offsets and padding for this ABI); the layout
+ * itself is made at the first use too.
+ */
+function lazyStruct(def: () => Record<string, string>): () => ReturnType<typeof koffi.struct> {
   let type: ReturnType<typeof koffi.struct> | null = null;
-  return () => (type ??= koffi.struct(def));
+  return () => (type ??= koffi.struct(def()));
 }
 
 // socklen_t is uint32_t and ssize_t is long on Linux; koffi knows neither name.
+// A null prototype makes the table a dictionary in V8: no hidden class made per name at each
+// start (the first making of an object of many names costs about 2 us a name).
 const c = {
+  __proto__: null,
   // kernel
   socket: lazy<(domain: number, type: number, protocol: number) => number>(
     'int socket(int domain, int type, int protocol)',
@@ -208,27 +214,27 @@ const c = {
 
 // C struct layouts. Pointer members are 'void *' so that they come back as BigInts and we can
 // decode their strings as latin1 ourselves (koffi's own char * decoding is UTF-8).
-const hostent = lazyStruct({
+const hostent = lazyStruct(() => ({
   h_name: 'void *',
   h_aliases: 'void *',
   h_addrtype: 'int',
   h_length: 'int',
   h_addr_list: 'void *',
-});
-const netent = lazyStruct({
+}));
+const netent = lazyStruct(() => ({
   n_name: 'void *',
   n_aliases: 'void *',
   n_addrtype: 'int',
   n_net: 'uint32_t',
-});
-const servent = lazyStruct({
+}));
+const servent = lazyStruct(() => ({
   s_name: 'void *',
   s_aliases: 'void *',
   s_port: 'int',
   s_proto: 'void *',
-});
-const protoent = lazyStruct({ p_name: 'void *', p_aliases: 'void *', p_proto: 'int' });
-const addrinfo = lazyStruct({
+}));
+const protoent = lazyStruct(() => ({ p_name: 'void *', p_aliases: 'void *', p_proto: 'int' }));
+const addrinfo = lazyStruct(() => ({
   ai_flags: 'int',
   ai_family: 'int',
   ai_socktype: 'int',
@@ -237,7 +243,7 @@ const addrinfo = lazyStruct({
   ai_addr: 'void *',
   ai_canonname: 'void *',
   ai_next: 'void *',
-});
+}));
 
 interface HostentC {
   h_name: CPtr;
@@ -831,7 +837,9 @@ function sleep(seconds: number): void {
 // ---------------------------------------------------------------------------------------------
 
 export function createLiveSys(): Sys {
-  return {
+  // a dictionary (null prototype): no hidden class made per method at each start, as for `c`
+  const sys: Sys & { __proto__: null } = {
+    __proto__: null,
     netlinkOpen,
     readFile,
     stat,
@@ -860,6 +868,7 @@ export function createLiveSys(): Sys {
     readlinks,
     sleep,
   };
+  return sys;
 }
 
 /**
