@@ -73,6 +73,7 @@ export const USAGE_HW = "  <HW>=Use '-H <hw>' to specify hardware address type. 
 
 /** main() arp.c:656-811 */
 export const MSG = {
+  __proto__: null, // a dictionary: see IFF in compat/ifconfig.ts
   notYetN: 'arp: -N not yet supported.\n',
   unknownAf: 'arp: %s: unknown address family.\n',
   unknownHw: 'arp: %s: unknown hardware type.\n',
@@ -151,6 +152,7 @@ export const FLAG_WORDS: readonly (readonly [number, string])[] = [
 
 /** The modifier words arp_set (arp.c:307-370) and arp_del (arp.c:128-193) take after the host. */
 export const WORDS = {
+  __proto__: null,
   temp: 'temp', pub: 'pub', priv: 'priv', trail: 'trail', dontpub: 'dontpub', auto: 'auto', dev: 'dev',
   netmask: 'netmask',
 } as const;

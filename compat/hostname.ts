@@ -14,6 +14,7 @@ export const VERSION_FORMAT = 'hostname %s\n';
 
 /** enum type_t (hostname.c:48): what is shown, or which name is set. */
 export const Type = {
+  __proto__: null, // a dictionary: see IFF in compat/ifconfig.ts
   DEFAULT: 0,
   DNS: 1,
   FQDN: 2,
@@ -25,7 +26,7 @@ export const Type = {
   ALL_FQDNS: 8,
   ALL_IPS: 9,
 } as const;
-export type Type = (typeof Type)[keyof typeof Type];
+export type Type = Exclude<(typeof Type)[keyof typeof Type], null>;
 
 /** The type an invoked name starts with (hostname.c:479-487, compared after the last '/'). */
 export const TYPE_OF_PROGNAME: Readonly<Record<string, Type>> = {

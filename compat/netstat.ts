@@ -146,6 +146,7 @@ export const MSG_MISSING_IFACE = 'missing interface information';
 
 /** The family names ESYSNOT / ENOSUPP print (netstat.c INFO_GUTS* and the *_info functions). */
 export const AF_NAMES = {
+  __proto__: null, // a dictionary: see IFF in compat/ifconfig.ts
   tcp: 'AF INET (tcp)',
   sctp: 'AF INET (sctp)',
   udp: 'AF INET (udp)',
@@ -178,6 +179,7 @@ export const PROC_FAMILY_HEADS = {
 
 /** /proc files whose presence the original tests for families it reads only from /proc (lib/pathnames.h). */
 export const PROC_FAMILY_FILES = {
+  __proto__: null,
   ipx1: '/proc/net/ipx/socket',
   ipx2: '/proc/net/ipx',
   ax25: '/proc/net/ax25',

@@ -222,7 +222,10 @@ export class IfWorld {
     const dev = tb.bytes(IFLA_T.IFLA_ADDRESS!);
     if (dev) hwaddr.set(dev.subarray(0, 8));
     const map = tb.struct(IFLA_T.IFLA_MAP!);
-    const ife: Interface = {
+    // a null prototype: a dictionary in V8, with no hidden class made per name at each start
+    // (about 2 us a name for the first object of a shape)
+    const ife: Interface & { __proto__: null } = {
+      __proto__: null,
       name,
       flags: (u32le(h, IFI.ifi_flags!) << 16) >> 16,
       type: u16le(h, IFI.ifi_type!),
@@ -295,7 +298,9 @@ const IFNAMSIZ = 16;
 /** The /proc/net/dev columns (kernel dev_seq_printf_stats) from IFLA_STATS64 (or IFLA_STATS). */
 function linkStats(s: Struct | undefined): IfStats {
   const g = (k: string): bigint => (s ? BigInt(s[k] as number | bigint) : ZERO);
-  return {
+  // a dictionary, as the interface in if_fetch
+  const stats: IfStats & { __proto__: null } = {
+    __proto__: null,
     rx_bytes: g('rx_bytes'),
     rx_packets: g('rx_packets'),
     rx_errors: g('rx_errors'),
@@ -313,6 +318,7 @@ function linkStats(s: Struct | undefined): IfStats {
     tx_carrier_errors: g('tx_carrier_errors') + g('tx_aborted_errors') + g('tx_window_errors') + g('tx_heartbeat_errors'),
     tx_compressed: g('tx_compressed'),
   };
+  return stats;
 }
 
 /** Kernel __ipv6_addr_type() & IPV6_ADDR_SCOPE_MASK: the scope column of /proc/net/if_inet6. */
