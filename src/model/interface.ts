@@ -15,11 +15,13 @@
  */
 import type { Sys } from '../sys/types.js';
 import { indexMessage, type RawMessage } from '../netlink/stream.js';
-import { AttrIndex, i32le, latin1, u16le, u32le, type Struct } from '../netlink/codec.js';
+import { AttrIndex, i32le, latin1, u16le, u32le } from '../netlink/codec.js';
 import * as IFA_OFF from '../netlink/names/ifaddrmsg.js';
 import * as IFA_T from '../netlink/names/ifa.js';
 import * as IFI from '../netlink/names/ifinfomsg.js';
 import * as IFLA_T from '../netlink/names/ifla.js';
+import * as S32 from '../netlink/names/rtnl_link_stats.js';
+import * as S64 from '../netlink/names/rtnl_link_stats64.js';
 import { AF_INET, AF_INET6, IFA, IFLA, RTM_NEWADDR, RTM_NEWLINK, RTNL_MESSAGES } from '../netlink/messages.js';
 import { openRtnl, rtnl_addrdump_raw, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import { nstrcmp } from '../lib/nstrcmp.js';
@@ -289,34 +291,47 @@ const ZERO = 0n;
  * `tb`: the link's attributes, as if_fetch indexed them.
  */
 function procNetDevStats(link: Link, tb: AttrIndex): IfStats {
-  if (link.name.length >= IFNAMSIZ - 1) return linkStats(undefined);
-  return linkStats(tb.struct(IFLA_T.IFLA_STATS64!) ?? tb.struct(IFLA_T.IFLA_STATS!));
+  if (link.name.length >= IFNAMSIZ - 1) return linkStats(undefined, true);
+  const stats64 = tb.bytes(IFLA_T.IFLA_STATS64);
+  return stats64 ? linkStats(stats64, true) : linkStats(tb.bytes(IFLA_T.IFLA_STATS), false);
 }
 
 const IFNAMSIZ = 16;
 
-/** The /proc/net/dev columns (kernel dev_seq_printf_stats) from IFLA_STATS64 (or IFLA_STATS). */
-function linkStats(s: Struct | undefined): IfStats {
-  const g = (k: string): bigint => (s ? BigInt(s[k] as number | bigint) : ZERO);
+/**
+ * The /proc/net/dev columns (kernel dev_seq_printf_stats) from IFLA_STATS64's struct
+ * rtnl_link_stats64 (`wide`) or IFLA_STATS's rtnl_link_stats: each counter read where the
+ * struct's declaration puts it (src/netlink/names/), with no decoded struct between. The index
+ * has checked the payload's size against the kind's minSize, which every field read here is in
+ * (the fields the kernel added later are not read). No payload: every counter is 0.
+ */
+function linkStats(b: Uint8Array | undefined, wide: boolean): IfStats {
+  const dv = b ? new DataView(b.buffer, b.byteOffset, b.byteLength) : null;
+  const g = (at64: number, at32: number): bigint =>
+    dv === null ? ZERO : wide ? dv.getBigUint64(at64, true) : BigInt(dv.getUint32(at32, true));
   // a dictionary, as the interface in if_fetch
   const stats: IfStats & { __proto__: null } = {
     __proto__: null,
-    rx_bytes: g('rx_bytes'),
-    rx_packets: g('rx_packets'),
-    rx_errors: g('rx_errors'),
-    rx_dropped: g('rx_dropped') + g('rx_missed_errors'),
-    rx_fifo_errors: g('rx_fifo_errors'),
-    rx_frame_errors: g('rx_length_errors') + g('rx_over_errors') + g('rx_crc_errors') + g('rx_frame_errors'),
-    rx_compressed: g('rx_compressed'),
-    rx_multicast: g('multicast'),
-    tx_bytes: g('tx_bytes'),
-    tx_packets: g('tx_packets'),
-    tx_errors: g('tx_errors'),
-    tx_dropped: g('tx_dropped'),
-    tx_fifo_errors: g('tx_fifo_errors'),
-    collisions: g('collisions'),
-    tx_carrier_errors: g('tx_carrier_errors') + g('tx_aborted_errors') + g('tx_window_errors') + g('tx_heartbeat_errors'),
-    tx_compressed: g('tx_compressed'),
+    rx_bytes: g(S64.rx_bytes, S32.rx_bytes),
+    rx_packets: g(S64.rx_packets, S32.rx_packets),
+    rx_errors: g(S64.rx_errors, S32.rx_errors),
+    rx_dropped: g(S64.rx_dropped, S32.rx_dropped) + g(S64.rx_missed_errors, S32.rx_missed_errors),
+    rx_fifo_errors: g(S64.rx_fifo_errors, S32.rx_fifo_errors),
+    rx_frame_errors:
+      g(S64.rx_length_errors, S32.rx_length_errors) + g(S64.rx_over_errors, S32.rx_over_errors) +
+      g(S64.rx_crc_errors, S32.rx_crc_errors) + g(S64.rx_frame_errors, S32.rx_frame_errors),
+    rx_compressed: g(S64.rx_compressed, S32.rx_compressed),
+    rx_multicast: g(S64.multicast, S32.multicast),
+    tx_bytes: g(S64.tx_bytes, S32.tx_bytes),
+    tx_packets: g(S64.tx_packets, S32.tx_packets),
+    tx_errors: g(S64.tx_errors, S32.tx_errors),
+    tx_dropped: g(S64.tx_dropped, S32.tx_dropped),
+    tx_fifo_errors: g(S64.tx_fifo_errors, S32.tx_fifo_errors),
+    collisions: g(S64.collisions, S32.collisions),
+    tx_carrier_errors:
+      g(S64.tx_carrier_errors, S32.tx_carrier_errors) + g(S64.tx_aborted_errors, S32.tx_aborted_errors) +
+      g(S64.tx_window_errors, S32.tx_window_errors) + g(S64.tx_heartbeat_errors, S32.tx_heartbeat_errors),
+    tx_compressed: g(S64.tx_compressed, S32.tx_compressed),
   };
   return stats;
 }

@@ -4,7 +4,10 @@
  * modules against these). Used by that tool and that test only: the commands import the modules.
  */
 import type { NlaTable, StructDef } from './codec.js';
-import { IFA, IFLA, INET_DIAG, NDA, RTA, RTAX, ifaddrmsg, ifinfomsg, inet_diag_msg, ndmsg, rtmsg } from './messages.js';
+import {
+  IFA, IFLA, INET_DIAG, NDA, RTA, RTAX, ifaddrmsg, ifinfomsg, inet_diag_msg, ndmsg, rtmsg, rtnl_link_stats,
+  rtnl_link_stats64,
+} from './messages.js';
 
 /** attribute types by name, typesOf(table): names/FILE.ts, by FILE */
 export const NAMED_TABLES: Readonly<Record<string, NlaTable>> = {
@@ -23,6 +26,8 @@ export const NAMED_STRUCTS: Readonly<Record<string, StructDef>> = {
   rtmsg,
   ndmsg,
   inet_diag_msg,
+  rtnl_link_stats,
+  rtnl_link_stats64,
 };
 
 /**

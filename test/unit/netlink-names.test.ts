@@ -18,10 +18,13 @@ import * as ifaddrmsg from '../../src/netlink/names/ifaddrmsg.js';
 import * as rtmsg from '../../src/netlink/names/rtmsg.js';
 import * as ndmsg from '../../src/netlink/names/ndmsg.js';
 import * as inet_diag_msg from '../../src/netlink/names/inet_diag_msg.js';
+import * as rtnl_link_stats from '../../src/netlink/names/rtnl_link_stats.js';
+import * as rtnl_link_stats64 from '../../src/netlink/names/rtnl_link_stats64.js';
 
 const DIR = new URL('../../src/netlink/names/', import.meta.url).pathname;
 const MODULES: Record<string, Record<string, unknown>> = {
-  ifla, ifa, rta, rtax, nda, inet_diag, ifinfomsg, ifaddrmsg, rtmsg, ndmsg, inet_diag_msg,
+  ifla, ifa, rta, rtax, nda, inet_diag, ifinfomsg, ifaddrmsg, rtmsg, ndmsg, inet_diag_msg, rtnl_link_stats,
+  rtnl_link_stats64,
 };
 
 /** what a module should export: the derived names as constant names, in the table's order */
