@@ -22,6 +22,7 @@ import * as IFI from '../netlink/names/ifinfomsg.js';
 import * as IFLA_T from '../netlink/names/ifla.js';
 import * as S32 from '../netlink/names/rtnl_link_stats.js';
 import * as S64 from '../netlink/names/rtnl_link_stats64.js';
+import * as MAP from '../netlink/names/rtnl_link_ifmap.js';
 import { AF_INET, AF_INET6, IFA, IFLA, RTM_NEWADDR, RTM_NEWLINK, RTNL_MESSAGES } from '../netlink/messages.js';
 import { openRtnl, rtnl_addrdump_raw, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import { nstrcmp } from '../lib/nstrcmp.js';
@@ -223,7 +224,6 @@ export class IfWorld {
     const hwaddr = new Uint8Array(32);
     const dev = tb.bytes(IFLA_T.IFLA_ADDRESS!);
     if (dev) hwaddr.set(dev.subarray(0, 8));
-    const map = tb.struct(IFLA_T.IFLA_MAP!);
     // a null prototype: a dictionary in V8, with no hidden class made per name at each start
     // (about 2 us a name for the first object of a shape)
     const ife: Interface & { __proto__: null } = {
@@ -234,14 +234,7 @@ export class IfWorld {
       hwaddr,
       mtu: tb.uint(IFLA_T.IFLA_MTU!),
       tx_queue_len: tb.has(IFLA_T.IFLA_TXQLEN!) ? tb.uint(IFLA_T.IFLA_TXQLEN!) | 0 : -1,
-      map: {
-        mem_start: map ? BigInt(map.mem_start as bigint) : 0n,
-        mem_end: map ? BigInt(map.mem_end as bigint) : 0n,
-        base_addr: map ? Number(BigInt.asUintN(16, map.base_addr as bigint)) : 0,
-        irq: map ? Number(map.irq) & 0xff : 0,
-        dma: map ? Number(map.dma) : 0,
-        port: map ? Number(map.port) : 0,
-      },
+      map: ifmap(tb.bytes(IFLA_T.IFLA_MAP)),
       outfill: 0,
       keepalive: 0,
       has_ip: false,
@@ -282,6 +275,24 @@ function prefixToMask(len: number): Uint8Array {
 }
 
 const ZERO = 0n;
+
+/**
+ * struct ifmap as SIOCGIFMAP fills it, from IFLA_MAP's struct rtnl_link_ifmap: each field read
+ * where the declaration puts it (within the kind's minSize, which the index checked), base_addr
+ * cut to ifmap's unsigned short and irq to its unsigned char. No IFLA_MAP: all 0.
+ */
+function ifmap(b: Uint8Array | undefined): IfMap {
+  if (!b) return { mem_start: ZERO, mem_end: ZERO, base_addr: 0, irq: 0, dma: 0, port: 0 };
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return {
+    mem_start: dv.getBigUint64(MAP.mem_start, true),
+    mem_end: dv.getBigUint64(MAP.mem_end, true),
+    base_addr: Number(BigInt.asUintN(16, dv.getBigUint64(MAP.base_addr, true))),
+    irq: dv.getUint16(MAP.irq, true) & 0xff,
+    dma: dv.getUint8(MAP.dma),
+    port: dv.getUint8(MAP.port),
+  };
+}
 
 /**
  * The counters as net-tools 2.10 (Debian) gets them out of /proc/net/dev. Debian's fix for

@@ -5,8 +5,8 @@
  */
 import type { NlaTable, StructDef } from './codec.js';
 import {
-  IFA, IFLA, INET_DIAG, NDA, RTA, RTAX, ifaddrmsg, ifinfomsg, inet_diag_msg, ndmsg, rtmsg, rtnl_link_stats,
-  rtnl_link_stats64,
+  IFA, IFLA, INET_DIAG, NDA, RTA, RTAX, ifaddrmsg, ifinfomsg, inet_diag_msg, ndmsg, rtmsg, rtnl_link_ifmap,
+  rtnl_link_stats, rtnl_link_stats64,
 } from './messages.js';
 
 /** attribute types by name, typesOf(table): names/FILE.ts, by FILE */
@@ -28,6 +28,7 @@ export const NAMED_STRUCTS: Readonly<Record<string, StructDef>> = {
   inet_diag_msg,
   rtnl_link_stats,
   rtnl_link_stats64,
+  rtnl_link_ifmap,
 };
 
 /**

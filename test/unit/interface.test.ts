@@ -1,7 +1,8 @@
 /**
  * src/model/interface.ts: an interface's /proc/net/dev counters as if_fetch reads them from its
- * link message, IFLA_STATS64 (u64) or, without it, IFLA_STATS (u32), over a fake netlink socket
- * that answers the three dumps of IfWorld with messages made by the codec from the tables.
+ * link message, IFLA_STATS64 (u64) or, without it, IFLA_STATS (u32), and its struct ifmap from
+ * IFLA_MAP, over a fake netlink socket that answers the three dumps of IfWorld with messages made
+ * by the codec from the tables.
  */
 import { describe, expect, it } from 'vitest';
 import { encodeAttrs, encodeStruct, type Struct } from '../../src/netlink/codec.js';
@@ -93,6 +94,7 @@ describe('if_fetch: the /proc/net/dev counters of a link', () => {
     link(2, 'narrow0', [['IFLA_STATS', counters(1000n, false)]]),
     link(3, 'none0', []),
     link(4, 'fifteen-chars-x', [['IFLA_STATS64', counters(5n, true)]]),
+    link(5, 'map0', [['IFLA_MAP', { mem_start: 0xfe000000n, mem_end: 0xfe0fffffn, base_addr: 0x1e300n, irq: 0x10b, dma: 3, port: 4 }]]),
   ]);
 
   it('reads IFLA_STATS64 when the link has it (and not IFLA_STATS)', () => {
@@ -109,5 +111,10 @@ describe('if_fetch: the /proc/net/dev counters of a link', () => {
 
   it('gives 0 for every counter of a 15-byte name, as Debian net-tools 2.10 does', () => {
     expect(Object.values(plain(w.if_fetch('fifteen-chars-x')?.stats))).toEqual(new Array(16).fill(0n));
+  });
+
+  it('reads struct ifmap from IFLA_MAP, base_addr cut to 16 bits and irq to 8 as SIOCGIFMAP does', () => {
+    expect({ ...w.if_fetch('map0')?.map }).toEqual({ mem_start: 0xfe000000n, mem_end: 0xfe0fffffn, base_addr: 0xe300, irq: 0x0b, dma: 3, port: 4 });
+    expect({ ...w.if_fetch('none0')?.map }).toEqual({ mem_start: 0n, mem_end: 0n, base_addr: 0, irq: 0, dma: 0, port: 0 });
   });
 });

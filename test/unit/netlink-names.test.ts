@@ -20,11 +20,12 @@ import * as ndmsg from '../../src/netlink/names/ndmsg.js';
 import * as inet_diag_msg from '../../src/netlink/names/inet_diag_msg.js';
 import * as rtnl_link_stats from '../../src/netlink/names/rtnl_link_stats.js';
 import * as rtnl_link_stats64 from '../../src/netlink/names/rtnl_link_stats64.js';
+import * as rtnl_link_ifmap from '../../src/netlink/names/rtnl_link_ifmap.js';
 
 const DIR = new URL('../../src/netlink/names/', import.meta.url).pathname;
 const MODULES: Record<string, Record<string, unknown>> = {
   ifla, ifa, rta, rtax, nda, inet_diag, ifinfomsg, ifaddrmsg, rtmsg, ndmsg, inet_diag_msg, rtnl_link_stats,
-  rtnl_link_stats64,
+  rtnl_link_stats64, rtnl_link_ifmap,
 };
 
 /** what a module should export: the derived names as constant names, in the table's order */
