@@ -102,9 +102,6 @@ interface Link {
 }
 
 /** A link's attributes indexed in place (the message was checked whole when the dump was read). */
-function linkAttrs(link: Link): AttrIndex {
-  return indexMessage(RTNL_MESSAGES[RTM_NEWLINK]!, link.raw, new AttrIndex(IFLA));
-}
 
 interface Addr4 {
   index: number;
@@ -124,13 +121,16 @@ export class IfWorld {
   /** /proc/net/if_inet6's order, read when a link with two or more IPv6 addresses is fetched */
   private inet6Order: Map<string, number> | null | undefined;
   private readonly inet6Sorted = new Set<number>();
+  /** the index of a link's attributes: of each link in turn while the dump is read, then of the
+   * link if_fetch is reading (one index, made once: making one costs more than indexing) */
+  private readonly tb = new AttrIndex(IFLA);
 
   constructor(private readonly sys: Sys) {
     const nl = openRtnl(sys);
     try {
       // read in place, not decoded: only the links ifconfig shows need more than their names
       const spec = RTNL_MESSAGES[RTM_NEWLINK]!;
-      const tb = new AttrIndex(IFLA);
+      const tb = this.tb;
       this.links = rtnl_linkdump_raw(nl).map((raw) => {
         indexMessage(spec, raw, tb);
         return { index: i32le(raw.payload, IFI.ifi_index!), name: tb.string(IFLA_T.IFLA_IFNAME!) ?? '', raw };
@@ -220,7 +220,7 @@ export class IfWorld {
     const link = this.byName.get(colon >= 0 ? name.slice(0, colon) : name);
     if (!link) return null;
     const h = link.raw.payload;
-    const tb = linkAttrs(link);
+    const tb = indexMessage(RTNL_MESSAGES[RTM_NEWLINK]!, link.raw, this.tb);
     const hwaddr = new Uint8Array(32);
     const dev = tb.bytes(IFLA_T.IFLA_ADDRESS!);
     if (dev) hwaddr.set(dev.subarray(0, 8));
