@@ -39,19 +39,15 @@ describe('netlink names (generated)', () => {
     expect(Object.keys(MODULES).sort()).toEqual(files.sort());
   });
 
-  for (const [file, table] of Object.entries(NAMED_TABLES)) {
-    it(`names/${file}.ts is typesOf(${table.name}), in its order`, () => {
-      const want = expected(typesOf(table));
-      // a module namespace lists its names sorted: the order is the file's
-      const declared = [...readFileSync(`${DIR}${file}.ts`, 'utf8').matchAll(/^export const (\w+) = (\d+);$/gm)];
-      expect(declared.map((m) => [m[1], Number(m[2])])).toEqual(want);
-      expect(Object.entries(MODULES[file]!).sort()).toEqual([...want].sort());
-    });
-  }
-
-  for (const [file, struct] of Object.entries(NAMED_STRUCTS)) {
-    it(`names/${file}.ts is offsetsOf(${struct.name}), in its order`, () => {
-      const want = expected(offsetsOf(struct));
+  // each module against what its table or struct derives, by name and in the file's order (a
+  // module namespace lists its names sorted)
+  const derived: [file: string, what: string, values: Readonly<Record<string, number>>][] = [
+    ...Object.entries(NAMED_TABLES).map(([f, t]) => [f, `typesOf(${t.name})`, typesOf(t)] as const),
+    ...Object.entries(NAMED_STRUCTS).map(([f, st]) => [f, `offsetsOf(${st.name})`, offsetsOf(st)] as const),
+  ];
+  for (const [file, what, values] of derived) {
+    it(`names/${file}.ts is ${what}, in its order`, () => {
+      const want = expected(values);
       const declared = [...readFileSync(`${DIR}${file}.ts`, 'utf8').matchAll(/^export const (\w+) = (\d+);$/gm)];
       expect(declared.map((m) => [m[1], Number(m[2])])).toEqual(want);
       expect(Object.entries(MODULES[file]!).sort()).toEqual([...want].sort());
