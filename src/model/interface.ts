@@ -101,8 +101,6 @@ interface Link {
   raw: RawMessage;
 }
 
-/** A link's attributes indexed in place (the message was checked whole when the dump was read). */
-
 interface Addr4 {
   index: number;
   label: string;
