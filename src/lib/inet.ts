@@ -1,12 +1,22 @@
 /**
  * Address text as glibc writes and reads it. Ported so that replayed runs need no libc;
  * test/unit/inet.test.ts checks them against the real libc functions. And the IPv4 netmask of
- * a prefix length.
+ * a prefix length, and an in_addr to and from a host-order number.
  */
 
 /** The IPv4 netmask of a prefix length as a host-order number: 0 up to 0, all ones from 32 on. */
 export function prefixMask(len: number): number {
   return len <= 0 ? 0 : len >= 32 ? 0xffffffff : (0xffffffff << (32 - len)) >>> 0;
+}
+
+/** ntohl(s_addr): the address as a host-order number. */
+export function hostOrder(a: Uint8Array): number {
+  return ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
+}
+
+/** in_addr bytes of a host-order number (htonl). */
+export function fromHostOrder(n: number): Uint8Array {
+  return new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
 }
 
 /**

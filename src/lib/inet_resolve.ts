@@ -14,7 +14,7 @@
  * it means in the C.
  */
 import type { Sys } from '../sys/types.js';
-import { inet_ntoa, inet_ntop6, inet_aton } from './inet.js';
+import { fromHostOrder, hostOrder, inet_ntoa, inet_ntop6, inet_aton } from './inet.js';
 import { hstrerror } from '../../compat/hostname.js';
 import { strerror } from '../../compat/errno.js';
 import { INET6_ANY_NAME, INET_ANY_NAME, INET_DEFAULT_NAME, INET6_ERR_GETADDRINFO } from '../../compat/route.js';
@@ -32,15 +32,8 @@ export function saddr(a: Uint8Array): number {
   return ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
 }
 
-/** ntohl(s_addr): the address as a host-order number. */
-export function hostOrder(a: Uint8Array): number {
-  return ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
-}
-
-/** in_addr bytes of a host-order number (htonl). */
-export function fromHostOrder(n: number): Uint8Array {
-  return new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
-}
+// ntohl/htonl of an in_addr live beside the rest of the address helpers (lib/inet.ts)
+export { fromHostOrder, hostOrder };
 
 /** safe_strncpy(dst, src, size): at most size-1 bytes. */
 export const safeCopy = (s: string, size: number): string => (s.length >= size ? s.slice(0, size - 1) : s);

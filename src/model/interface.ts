@@ -26,7 +26,7 @@ import * as MAP from '../netlink/names/rtnl_link_ifmap.js';
 import { AF_INET, AF_INET6, IFA, IFLA, RTM_NEWADDR, RTM_NEWLINK, RTNL_MESSAGES } from '../netlink/messages.js';
 import { openRtnl, rtnl_addrdump_raw, rtnl_linkdump_raw } from '../netlink/rtnl.js';
 import { nstrcmp } from '../lib/nstrcmp.js';
-import { prefixMask } from '../lib/inet.js';
+import { fromHostOrder, prefixMask } from '../lib/inet.js';
 import {
   IPV6_ADDR_COMPATv4, IPV6_ADDR_LINKLOCAL, IPV6_ADDR_LOOPBACK, IPV6_ADDR_SITELOCAL,
 } from '../../compat/ifconfig.js';
@@ -250,7 +250,7 @@ export class IfWorld {
       ife.addr = a.local;
       ife.dstaddr = a.address;
       ife.broadaddr = a.broadcast ?? new Uint8Array(4);
-      ife.netmask = prefixToMask(a.prefixlen);
+      ife.netmask = fromHostOrder(prefixMask(a.prefixlen));
     }
     return ife;
   }
@@ -265,11 +265,6 @@ export function if_cache_add(list: string[], name: string): void {
     if (n < 0) break;
   }
   list.splice(i + 1, 0, name);
-}
-
-function prefixToMask(len: number): Uint8Array {
-  const m = prefixMask(len);
-  return new Uint8Array([(m >>> 24) & 0xff, (m >>> 16) & 0xff, (m >>> 8) & 0xff, m & 0xff]);
 }
 
 const ZERO = 0n;
