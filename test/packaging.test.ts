@@ -172,15 +172,23 @@ describe('installed names', () => {
 
 describe.skipIf(!HAVE.make)('make install / uninstall', () => {
   // plain: a stage under a package.json of "type": "module" (as $PWD/stage in this repository
-  // is), so the launchers run as ES modules; prefixed: under /tmp, as CommonJS
+  // is), so the launchers run as ES modules, through `env node`; prefixed: under /tmp, as
+  // CommonJS, by this Node's absolute path (with --preserve-symlinks-main, as the .deb)
   const plain = join(WORK, 'plain');
   const prefixed = join(WORK, 'prefixed');
   beforeAll(() => {
     mkdirSync(plain, { mode: 0o755 });
     writeFileSync(join(plain, 'package.json'), '{"type": "module"}\n');
     sh('make', ['--no-print-directory', 'install', `DESTDIR=${plain}/stage`, 'PREFIX=/usr', 'BUILD=no']);
-    sh('make', ['--no-print-directory', 'install', `BASEDIR=${prefixed}`, 'PREFIX=/usr', 'BUILD=no', 'NAMES=prefixed']);
+    sh('make', ['--no-print-directory', 'install', `BASEDIR=${prefixed}`, 'PREFIX=/usr', 'BUILD=no', 'NAMES=prefixed', `NODE=${process.execPath}`]);
   }, 120_000);
+
+  it('writes NODE as the #! line, with --preserve-symlinks-main when it is an absolute path', () => {
+    const first = (f: string): string => readFileSync(f, 'utf8').split('\n', 1)[0]!;
+    expect(first(join(plain, 'stage/usr/sbin/ifconfig'))).toBe('#!/usr/bin/env node');
+    expect(first(join(prefixed, 'usr/sbin/nts-ifconfig'))).toBe(`#!${process.execPath} --preserve-symlinks-main`);
+    expect(first(join(prefixed, 'usr/bin/nts-hostname'))).toBe(`#!${process.execPath} --preserve-symlinks-main`);
+  });
 
   it('installs the plain layout under DESTDIR/PREFIX', () => {
     expect(tree(join(plain, 'stage'), ['usr/lib/net-tools-shim'])).toEqual(expectedLayout(''));
@@ -498,7 +506,7 @@ describe.skipIf(!HAVE.make || !HAVE.dpkgDeb)('make deb', () => {
     dpkg('--force-depends', '-i', debs.prefixed!);
     expect(dpkg('-s', 'net-tools-shim')).toContain('Status: install ok installed');
     const launcher = join(root, 'usr/sbin/nts-ifconfig');
-    expect(readFileSync(launcher, 'utf8').split('\n')[0]).toBe('#!/usr/bin/node');
+    expect(readFileSync(launcher, 'utf8').split('\n')[0]).toBe('#!/usr/bin/node --preserve-symlinks-main');
     if (nobodyCanRun) {
       expectSame(runCmd(launcher, ['-V']), golden('ifconfig-basic/version'), 'deb nts-ifconfig -V');
       expectSame(runCmd(launcher, ['-Z']), golden('ifconfig-basic/bad-option'), 'deb nts-ifconfig -Z');

@@ -893,18 +893,25 @@ export function writeFd(fd: number, data: Uint8Array | string, off: number): num
   }
 }
 
+/** Node runs with no options but the one the installed launchers' `#!` line gives it (Makefile). */
+function launcherExecArgv(): boolean {
+  const a = process.execArgv;
+  return a.length === 0 || (a.length === 1 && a[0] === '--preserve-symlinks-main');
+}
+
 /**
  * End the process with `status` once a command's bytes are written (the bundles' last step,
  * after runMain has written all of them with write(2): nothing is pending). When koffi is
  * loaded anyway, libc's _exit(2): Node's own exit (its 'exit' event, the stop and join of V8's
  * worker threads, the atexit handlers and C++ destructors of Node and koffi) takes 0.7-0.9 ms
  * here and does nothing a command needs. Node's exit is kept whenever something may wait for
- * it: an 'exit' listener (the build's code-cache run), or a run under Node options or
- * NODE_V8_COVERAGE (profiles, coverage and reports are written at exit). process.exit() still
- * spares Node's tear-down of the heap (about 0.4 ms).
+ * it: an 'exit' listener (the build's code-cache run), or a run under Node options (but the
+ * launchers' own --preserve-symlinks-main) or NODE_V8_COVERAGE (profiles, coverage and
+ * reports are written at exit). process.exit() still spares Node's tear-down of the heap
+ * (about 0.4 ms).
  */
 export function exitProcess(status: number): never {
-  if (koffiModule !== null && process.listenerCount('exit') === 0 && process.execArgv.length === 0) {
+  if (koffiModule !== null && process.listenerCount('exit') === 0 && launcherExecArgv()) {
     const env = process.env;
     if (env.NODE_OPTIONS === undefined && env.NODE_V8_COVERAGE === undefined) {
       try {
