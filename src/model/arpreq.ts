@@ -50,14 +50,14 @@ const RTM_NEWNETCONF = 80;
 const RTM_GETNETCONF = 82;
 const NETCONFA_IFINDEX_ALL = -1;
 
-const netconfmsg = defineStruct('netconfmsg', [['ncm_family', 'u8']]);
-const NETCONFA = nlaTable('netconfa', {
+const netconfmsg = defineStruct('netconfmsg', () => [['ncm_family', 'u8']]);
+const NETCONFA = nlaTable('netconfa', () => ({
   1: ['NETCONFA_IFINDEX', 's32'],
   2: ['NETCONFA_FORWARDING', 's32'],
   3: ['NETCONFA_RP_FILTER', 's32'],
   4: ['NETCONFA_MC_FORWARDING', 's32'],
   5: ['NETCONFA_PROXY_NEIGH', 's32'],
-});
+}));
 const NETCONF_SPEC = { name: 'RTM_NEWNETCONF', header: netconfmsg, attrs: NETCONFA };
 
 /** struct arpreq, as net-tools fills it. */

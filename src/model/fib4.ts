@@ -54,7 +54,7 @@ const TYPE_ERROR: Readonly<Record<number, number>> = {
 // ---------------------------------------------------------------- rules (linux/fib_rules.h)
 export const RTM_NEWRULE = 32;
 export const RTM_GETRULE = 34;
-export const fib_rule_hdr = defineStruct('fib_rule_hdr', [
+export const fib_rule_hdr = defineStruct('fib_rule_hdr', () => [
   ['family', 'u8'],
   ['dst_len', 'u8'],
   ['src_len', 'u8'],
@@ -65,9 +65,9 @@ export const fib_rule_hdr = defineStruct('fib_rule_hdr', [
   ['action', 'u8'],
   ['flags', 'u32'],
 ]);
-const fib_rule_uid_range = defineStruct('fib_rule_uid_range', [['start', 'u32'], ['end', 'u32']]);
-const fib_rule_port_range = defineStruct('fib_rule_port_range', [['start', 'u16'], ['end', 'u16']]);
-export const FRA = nlaTable('fra', {
+const fib_rule_uid_range = defineStruct('fib_rule_uid_range', () => [['start', 'u32'], ['end', 'u32']]);
+const fib_rule_port_range = defineStruct('fib_rule_port_range', () => [['start', 'u16'], ['end', 'u16']]);
+export const FRA = nlaTable('fra', () => ({
   1: ['FRA_DST', 'binary'],
   2: ['FRA_SRC', 'binary'],
   3: ['FRA_IIFNAME', 'asciiz'],
@@ -88,7 +88,7 @@ export const FRA = nlaTable('fra', {
   23: ['FRA_SPORT_RANGE', { struct: fib_rule_port_range }],
   24: ['FRA_DPORT_RANGE', { struct: fib_rule_port_range }],
   25: ['FRA_DSCP', 'u8'],
-});
+}));
 const RULE_SPEC = { name: 'RTM_NEWRULE', header: fib_rule_hdr, attrs: FRA };
 
 const FIB_RULE_INVERT = 0x2;

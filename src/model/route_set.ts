@@ -99,7 +99,7 @@ interface LinkMsg {
 // FIB rules (linux/fib_rules.h), to tell whether the local and main tables share one trie
 const RTM_GETRULE = 34;
 const RTM_NEWRULE = 32;
-const fib_rule_hdr = defineStruct('fib_rule_hdr', [
+const fib_rule_hdr = defineStruct('fib_rule_hdr', () => [
   ['family', 'u8'], ['dst_len', 'u8'], ['src_len', 'u8'], ['tos', 'u8'],
   ['table', 'u8'], ['res1', 'u8'], ['res2', 'u8'], ['action', 'u8'], ['flags', 'u32'],
 ]);

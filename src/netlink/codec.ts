@@ -38,13 +38,36 @@ function sizeOf(t: FieldType): number {
   return sizeOf(t.array) * t.count;
 }
 
-/** Declare a C struct by its fields, in order, with natural packing as written (no implicit padding). */
-export function defineStruct(name: string, fields: readonly (readonly [string, FieldType])[]): StructDef {
-  // indexed loops here and in typesOf/offsetsOf: they run for every table at every start, in
-  // the interpreter, where destructuring each entry costs more than all the rest
-  let size = 0;
-  for (let i = 0; i < fields.length; i++) size += sizeOf(fields[i]![1]);
-  return { name, fields, size };
+type Fields = readonly (readonly [string, FieldType])[];
+
+/** A struct declared by defineStruct: its fields are made, and its size summed, at first use. */
+class DeclaredStruct implements StructDef {
+  private made: Fields | null = null;
+  private bytes = -1;
+  constructor(readonly name: string, private readonly declared: () => Fields) {}
+  get fields(): Fields {
+    return (this.made ??= this.declared());
+  }
+  get size(): number {
+    if (this.bytes < 0) {
+      // indexed loops here and in decodeStruct/offsetsOf: they run in the interpreter at
+      // start, where destructuring each entry costs more than all the rest
+      const fields = this.fields;
+      let size = 0;
+      for (let i = 0; i < fields.length; i++) size += sizeOf(fields[i]![1]);
+      this.bytes = size;
+    }
+    return this.bytes;
+  }
+}
+
+/**
+ * Declare a C struct by its fields, in order, with natural packing as written (no implicit
+ * padding). The fields are written as a function that returns them, as nlaTable's entries:
+ * a command makes those of the structs it uses, when it first uses them.
+ */
+export function defineStruct(name: string, fields: () => Fields): StructDef {
+  return new DeclaredStruct(name, fields);
 }
 
 /**
@@ -126,10 +149,11 @@ export function decodeStruct(def: StructDef, buf: Uint8Array): Struct {
   }
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const out: Struct = {};
+  const fields = def.fields;
   let off = 0;
-  for (let i = 0; i < def.fields.length; i++) {
-    const t = def.fields[i]![1];
-    out[def.fields[i]![0]] = readField(dv, off, t);
+  for (let i = 0; i < fields.length; i++) {
+    const t = fields[i]![1];
+    out[fields[i]![0]] = readField(dv, off, t);
     off += sizeOf(t);
   }
   return out;
@@ -138,10 +162,11 @@ export function decodeStruct(def: StructDef, buf: Uint8Array): Struct {
 export function encodeStruct(def: StructDef, v: Struct): Uint8Array {
   const buf = new Uint8Array(def.size);
   const dv = new DataView(buf.buffer);
+  const fields = def.fields;
   let off = 0;
-  for (let i = 0; i < def.fields.length; i++) {
-    const t = def.fields[i]![1];
-    writeField(dv, off, t, v[def.fields[i]![0]]);
+  for (let i = 0; i < fields.length; i++) {
+    const t = fields[i]![1];
+    writeField(dv, off, t, v[fields[i]![0]]);
     off += sizeOf(t);
   }
   return buf;
@@ -162,9 +187,25 @@ export type NlaKind =
 
 /** Attribute table: type number -> [NAME, kind]. */
 export type NlaTable = { readonly name: string; readonly attrs: Readonly<Record<number, readonly [string, NlaKind]>> };
+type NlaEntries = Readonly<Record<number, readonly [string, NlaKind]>>;
 
-export function nlaTable(name: string, attrs: Record<number, readonly [string, NlaKind]>): NlaTable {
-  return { name, attrs };
+/** A table declared by nlaTable: its entries are made at the first read of `attrs`. */
+class DeclaredTable implements NlaTable {
+  private made: NlaEntries | null = null;
+  constructor(readonly name: string, private readonly entries: () => NlaEntries) {}
+  get attrs(): NlaEntries {
+    return (this.made ??= this.entries());
+  }
+}
+
+/**
+ * An attribute table, its entries written as a function that returns them: a command makes
+ * the entries of the tables it reads, at the first read, and not those of every table its
+ * bundle holds (RTNL_MESSAGES names them all; making them all cost `ifconfig lo` about 0.1 ms
+ * at each start).
+ */
+export function nlaTable(name: string, entries: () => NlaEntries): NlaTable {
+  return new DeclaredTable(name, entries);
 }
 
 /** Decoded attributes: named values (first occurrence wins, as libnetlink's parse_rtattr), plus all raw. */
@@ -266,6 +307,7 @@ export function decodeAttrs(table: NlaTable, buf: Uint8Array, off: number): Deco
   // one walk for the values (no object per attribute: large dumps are GC-bound); the raw and
   // unknown lists are made when asked for, from the same bytes
   const values: Record<string, Value> = {};
+  const attrs = table.attrs;
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   for (let p = off; p + 4 <= buf.length;) {
     const len = dv.getUint16(p, true);
@@ -273,7 +315,7 @@ export function decodeAttrs(table: NlaTable, buf: Uint8Array, off: number): Deco
     if (len < 4 || p + len > buf.length) {
       throw new DecodeError(`${table.name}: attribute type ${type} has length ${len} at offset ${p} of ${buf.length}`);
     }
-    const spec = table.attrs[type];
+    const spec = attrs[type];
     if (spec && !(spec[0] in values)) {
       const [name, kind] = spec;
       const data = buf.subarray(p + 4, p + len);
@@ -539,10 +581,11 @@ export function typesOf(table: NlaTable): Readonly<Record<string, number>> {
  * `offsetsOf(rtmsg).rtm_flags` is 8, `offsetsOf(inet_diag_msg)['id.idiag_sport']` is 4.
  */
 export function offsetsOf(def: StructDef, base = 0, prefix = '', out: Record<string, number> = {}): Readonly<Record<string, number>> {
+  const fields = def.fields;
   let off = base;
-  for (let i = 0; i < def.fields.length; i++) {
-    const name = def.fields[i]![0];
-    const t = def.fields[i]![1];
+  for (let i = 0; i < fields.length; i++) {
+    const name = fields[i]![0];
+    const t = fields[i]![1];
     out[prefix + name] = off;
     if (typeof t === 'object' && 'struct' in t) offsetsOf(t.struct, off, `${prefix}${name}.`, out);
     off += sizeOf(t);

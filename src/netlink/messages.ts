@@ -3,7 +3,9 @@
  * headers (linux/netlink.h, rtnetlink.h, if_link.h, if_addr.h, neighbour.h, inet_diag.h,
  * unix_diag.h) so a grep crosses from here to the C. Each declaration is marked `@__PURE__`
  * (it only builds data), so that a command's bundle leaves out the ones it never reads (the
- * sock_diag ones but for netstat).
+ * sock_diag ones but for netstat). A table's entries and a struct's fields are written as a
+ * function that returns them (codec.ts nlaTable, defineStruct): they are made when a command
+ * first reads them, not for every table its bundle holds (RTNL_MESSAGES names all of rtnetlink's).
  */
 import { defineStruct, nlaTable, type NlaTable, type StructDef } from './codec.js';
 
@@ -33,7 +35,7 @@ export const NLM_F_APPEND = 0x800;
 export const NLM_F_CAPPED = 0x100;
 export const NLM_F_ACK_TLVS = 0x200;
 
-export const nlmsghdr = /* @__PURE__ */ defineStruct('nlmsghdr', [
+export const nlmsghdr = /* @__PURE__ */ defineStruct('nlmsghdr', () => [
   ['nlmsg_len', 'u32'],
   ['nlmsg_type', 'u16'],
   ['nlmsg_flags', 'u16'],
@@ -42,17 +44,17 @@ export const nlmsghdr = /* @__PURE__ */ defineStruct('nlmsghdr', [
 ]);
 export const NLMSG_HDRLEN = 16;
 
-export const nlmsgerr = /* @__PURE__ */ defineStruct('nlmsgerr', [['error', 'i32'], ['msg', { struct: nlmsghdr }]]);
+export const nlmsgerr = /* @__PURE__ */ defineStruct('nlmsgerr', () => [['error', 'i32'], ['msg', { struct: nlmsghdr }]]);
 
 /** enum nlmsgerr_attrs: extended ACK TLVs after struct nlmsgerr */
-export const NLMSGERR_ATTRS = /* @__PURE__ */ nlaTable('nlmsgerr_attrs', {
+export const NLMSGERR_ATTRS = /* @__PURE__ */ nlaTable('nlmsgerr_attrs', () => ({
   1: ['NLMSGERR_ATTR_MSG', 'asciiz'],
   2: ['NLMSGERR_ATTR_OFFS', 'u32'],
   3: ['NLMSGERR_ATTR_COOKIE', 'binary'],
   4: ['NLMSGERR_ATTR_POLICY', 'binary'],
   5: ['NLMSGERR_ATTR_MISS_TYPE', 'u32'],
   6: ['NLMSGERR_ATTR_MISS_NEST', 'u32'],
-});
+}));
 
 // ------------------------------------------------------------ linux/rtnetlink.h
 export const RTM_NEWLINK = 16;
@@ -69,7 +71,7 @@ export const RTM_NEWNEIGH = 28;
 export const RTM_DELNEIGH = 29;
 export const RTM_GETNEIGH = 30;
 
-export const ifinfomsg = /* @__PURE__ */ defineStruct('ifinfomsg', [
+export const ifinfomsg = /* @__PURE__ */ defineStruct('ifinfomsg', () => [
   ['ifi_family', 'u8'],
   ['__ifi_pad', 'u8'],
   ['ifi_type', 'u16'],
@@ -78,7 +80,7 @@ export const ifinfomsg = /* @__PURE__ */ defineStruct('ifinfomsg', [
   ['ifi_change', 'u32'],
 ]);
 
-export const ifaddrmsg = /* @__PURE__ */ defineStruct('ifaddrmsg', [
+export const ifaddrmsg = /* @__PURE__ */ defineStruct('ifaddrmsg', () => [
   ['ifa_family', 'u8'],
   ['ifa_prefixlen', 'u8'],
   ['ifa_flags', 'u8'],
@@ -86,7 +88,7 @@ export const ifaddrmsg = /* @__PURE__ */ defineStruct('ifaddrmsg', [
   ['ifa_index', 'u32'],
 ]);
 
-export const rtmsg = /* @__PURE__ */ defineStruct('rtmsg', [
+export const rtmsg = /* @__PURE__ */ defineStruct('rtmsg', () => [
   ['rtm_family', 'u8'],
   ['rtm_dst_len', 'u8'],
   ['rtm_src_len', 'u8'],
@@ -98,7 +100,7 @@ export const rtmsg = /* @__PURE__ */ defineStruct('rtmsg', [
   ['rtm_flags', 'u32'],
 ]);
 
-export const ndmsg = /* @__PURE__ */ defineStruct('ndmsg', [
+export const ndmsg = /* @__PURE__ */ defineStruct('ndmsg', () => [
   ['ndm_family', 'u8'],
   ['ndm_pad1', 'u8'],
   ['ndm_pad2', 'u16'],
@@ -117,14 +119,14 @@ const STATS_FIELDS = [
   'rx_compressed', 'tx_compressed', 'rx_nohandler',
 ] as const;
 export type LinkStatsField = (typeof STATS_FIELDS)[number];
-export const rtnl_link_stats = /* @__PURE__ */ defineStruct('rtnl_link_stats', STATS_FIELDS.map((f) => [f, 'u32'] as const));
+export const rtnl_link_stats = /* @__PURE__ */ defineStruct('rtnl_link_stats', () => STATS_FIELDS.map((f) => [f, 'u32'] as const));
 /** struct rtnl_link_stats64 (IFLA_STATS64); older kernels send fewer fields, so decoding zero-extends. */
-export const rtnl_link_stats64 = /* @__PURE__ */ defineStruct('rtnl_link_stats64', [
+export const rtnl_link_stats64 = /* @__PURE__ */ defineStruct('rtnl_link_stats64', () => [
   ...STATS_FIELDS.map((f) => [f, 'u64'] as const),
   ['rx_otherhost_dropped', 'u64'],
 ]);
 /** struct rtnl_link_ifmap (IFLA_MAP) */
-export const rtnl_link_ifmap = /* @__PURE__ */ defineStruct('rtnl_link_ifmap', [
+export const rtnl_link_ifmap = /* @__PURE__ */ defineStruct('rtnl_link_ifmap', () => [
   ['mem_start', 'u64'],
   ['mem_end', 'u64'],
   ['base_addr', 'u64'],
@@ -134,15 +136,15 @@ export const rtnl_link_ifmap = /* @__PURE__ */ defineStruct('rtnl_link_ifmap', [
   ['__pad', { bytes: 4 }],
 ]);
 
-export const IFLA_INFO = /* @__PURE__ */ nlaTable('ifla_info', {
+export const IFLA_INFO = /* @__PURE__ */ nlaTable('ifla_info', () => ({
   1: ['IFLA_INFO_KIND', 'asciiz'],
   2: ['IFLA_INFO_DATA', 'binary'],
   3: ['IFLA_INFO_XSTATS', 'binary'],
   4: ['IFLA_INFO_SLAVE_KIND', 'asciiz'],
   5: ['IFLA_INFO_SLAVE_DATA', 'binary'],
-});
+}));
 
-export const IFLA = /* @__PURE__ */ nlaTable('ifla', {
+export const IFLA = /* @__PURE__ */ nlaTable('ifla', () => ({
   1: ['IFLA_ADDRESS', 'binary'],
   2: ['IFLA_BROADCAST', 'binary'],
   3: ['IFLA_IFNAME', 'asciiz'],
@@ -204,20 +206,20 @@ export const IFLA = /* @__PURE__ */ nlaTable('ifla', {
   59: ['IFLA_TSO_MAX_SIZE', 'u32'],
   60: ['IFLA_TSO_MAX_SEGS', 'u32'],
   61: ['IFLA_ALLMULTI', 'u32'],
-});
+}));
 
 /** RTEXT_FILTER_* for IFLA_EXT_MASK */
 export const RTEXT_FILTER_VF = 1 << 0;
 export const RTEXT_FILTER_SKIP_STATS = 1 << 3;
 
-export const ifa_cacheinfo = /* @__PURE__ */ defineStruct('ifa_cacheinfo', [
+export const ifa_cacheinfo = /* @__PURE__ */ defineStruct('ifa_cacheinfo', () => [
   ['ifa_prefered', 'u32'],
   ['ifa_valid', 'u32'],
   ['cstamp', 'u32'],
   ['tstamp', 'u32'],
 ]);
 
-export const IFA = /* @__PURE__ */ nlaTable('ifa', {
+export const IFA = /* @__PURE__ */ nlaTable('ifa', () => ({
   1: ['IFA_ADDRESS', 'binary'],
   2: ['IFA_LOCAL', 'binary'],
   3: ['IFA_LABEL', 'asciiz'],
@@ -229,9 +231,9 @@ export const IFA = /* @__PURE__ */ nlaTable('ifa', {
   9: ['IFA_RT_PRIORITY', 'u32'],
   10: ['IFA_TARGET_NETNSID', 's32'],
   11: ['IFA_PROTO', 'u8'],
-});
+}));
 
-export const RTAX = /* @__PURE__ */ nlaTable('rtax', {
+export const RTAX = /* @__PURE__ */ nlaTable('rtax', () => ({
   1: ['RTAX_LOCK', 'u32'],
   2: ['RTAX_MTU', 'u32'],
   3: ['RTAX_WINDOW', 'u32'],
@@ -249,9 +251,9 @@ export const RTAX = /* @__PURE__ */ nlaTable('rtax', {
   15: ['RTAX_QUICKACK', 'u32'],
   16: ['RTAX_CC_ALGO', 'asciiz'],
   17: ['RTAX_FASTOPEN_NO_COOKIE', 'u32'],
-});
+}));
 
-export const rta_cacheinfo = /* @__PURE__ */ defineStruct('rta_cacheinfo', [
+export const rta_cacheinfo = /* @__PURE__ */ defineStruct('rta_cacheinfo', () => [
   ['rta_clntref', 'u32'],
   ['rta_lastuse', 'u32'],
   ['rta_expires', 'i32'],
@@ -262,7 +264,7 @@ export const rta_cacheinfo = /* @__PURE__ */ defineStruct('rta_cacheinfo', [
   ['rta_tsage', 'u32'],
 ]);
 
-export const RTA = /* @__PURE__ */ nlaTable('rta', {
+export const RTA = /* @__PURE__ */ nlaTable('rta', () => ({
   1: ['RTA_DST', 'binary'],
   2: ['RTA_SRC', 'binary'],
   3: ['RTA_IIF', 'u32'],
@@ -294,16 +296,16 @@ export const RTA = /* @__PURE__ */ nlaTable('rta', {
   28: ['RTA_SPORT', 'be16'],
   29: ['RTA_DPORT', 'be16'],
   30: ['RTA_NH_ID', 'u32'],
-});
+}));
 
-export const nda_cacheinfo = /* @__PURE__ */ defineStruct('nda_cacheinfo', [
+export const nda_cacheinfo = /* @__PURE__ */ defineStruct('nda_cacheinfo', () => [
   ['ndm_confirmed', 'u32'],
   ['ndm_used', 'u32'],
   ['ndm_updated', 'u32'],
   ['ndm_refcnt', 'u32'],
 ]);
 
-export const NDA = /* @__PURE__ */ nlaTable('nda', {
+export const NDA = /* @__PURE__ */ nlaTable('nda', () => ({
   1: ['NDA_DST', 'binary'],
   2: ['NDA_LLADDR', 'binary'],
   3: ['NDA_CACHEINFO', { struct: nda_cacheinfo }],
@@ -321,12 +323,12 @@ export const NDA = /* @__PURE__ */ nlaTable('nda', {
   15: ['NDA_FLAGS_EXT', 'u32'],
   16: ['NDA_NDM_STATE_MASK', 'u16'],
   17: ['NDA_NDM_FLAGS_MASK', 'u8'],
-});
+}));
 
 // ------------------------------------------------------------ linux/sock_diag.h, inet_diag.h, unix_diag.h
 export const SOCK_DIAG_BY_FAMILY = 20;
 
-export const inet_diag_sockid = /* @__PURE__ */ defineStruct('inet_diag_sockid', [
+export const inet_diag_sockid = /* @__PURE__ */ defineStruct('inet_diag_sockid', () => [
   ['idiag_sport', 'be16'],
   ['idiag_dport', 'be16'],
   ['idiag_src', { bytes: 16 }],
@@ -335,7 +337,7 @@ export const inet_diag_sockid = /* @__PURE__ */ defineStruct('inet_diag_sockid',
   ['idiag_cookie', { array: 'u32', count: 2 }],
 ]);
 
-export const inet_diag_req_v2 = /* @__PURE__ */ defineStruct('inet_diag_req_v2', [
+export const inet_diag_req_v2 = /* @__PURE__ */ defineStruct('inet_diag_req_v2', () => [
   ['sdiag_family', 'u8'],
   ['sdiag_protocol', 'u8'],
   ['idiag_ext', 'u8'],
@@ -344,7 +346,7 @@ export const inet_diag_req_v2 = /* @__PURE__ */ defineStruct('inet_diag_req_v2',
   ['id', { struct: inet_diag_sockid }],
 ]);
 
-export const inet_diag_msg = /* @__PURE__ */ defineStruct('inet_diag_msg', [
+export const inet_diag_msg = /* @__PURE__ */ defineStruct('inet_diag_msg', () => [
   ['idiag_family', 'u8'],
   ['idiag_state', 'u8'],
   ['idiag_timer', 'u8'],
@@ -357,14 +359,14 @@ export const inet_diag_msg = /* @__PURE__ */ defineStruct('inet_diag_msg', [
   ['idiag_inode', 'u32'],
 ]);
 
-export const inet_diag_meminfo = /* @__PURE__ */ defineStruct('inet_diag_meminfo', [
+export const inet_diag_meminfo = /* @__PURE__ */ defineStruct('inet_diag_meminfo', () => [
   ['idiag_rmem', 'u32'],
   ['idiag_wmem', 'u32'],
   ['idiag_fmem', 'u32'],
   ['idiag_tmem', 'u32'],
 ]);
 
-export const INET_DIAG = /* @__PURE__ */ nlaTable('inet_diag', {
+export const INET_DIAG = /* @__PURE__ */ nlaTable('inet_diag', () => ({
   1: ['INET_DIAG_MEMINFO', { struct: inet_diag_meminfo }],
   2: ['INET_DIAG_INFO', 'binary'],
   3: ['INET_DIAG_VEGASINFO', 'binary'],
@@ -387,15 +389,15 @@ export const INET_DIAG = /* @__PURE__ */ nlaTable('inet_diag', {
   20: ['INET_DIAG_SK_BPF_STORAGES', 'binary'],
   21: ['INET_DIAG_CGROUP_ID', 'u64'],
   22: ['INET_DIAG_SOCKOPT', 'binary'],
-});
+}));
 
-export const INET_DIAG_REQ = /* @__PURE__ */ nlaTable('inet_diag_req', {
+export const INET_DIAG_REQ = /* @__PURE__ */ nlaTable('inet_diag_req', () => ({
   1: ['INET_DIAG_REQ_BYTECODE', 'binary'],
   2: ['INET_DIAG_REQ_SK_BPF_STORAGES', 'binary'],
   3: ['INET_DIAG_REQ_PROTOCOL', 'u32'],
-});
+}));
 
-export const unix_diag_req = /* @__PURE__ */ defineStruct('unix_diag_req', [
+export const unix_diag_req = /* @__PURE__ */ defineStruct('unix_diag_req', () => [
   ['sdiag_family', 'u8'],
   ['sdiag_protocol', 'u8'],
   ['pad', 'u16'],
@@ -405,7 +407,7 @@ export const unix_diag_req = /* @__PURE__ */ defineStruct('unix_diag_req', [
   ['udiag_cookie', { array: 'u32', count: 2 }],
 ]);
 
-export const unix_diag_msg = /* @__PURE__ */ defineStruct('unix_diag_msg', [
+export const unix_diag_msg = /* @__PURE__ */ defineStruct('unix_diag_msg', () => [
   ['udiag_family', 'u8'],
   ['udiag_type', 'u8'],
   ['udiag_state', 'u8'],
@@ -414,16 +416,16 @@ export const unix_diag_msg = /* @__PURE__ */ defineStruct('unix_diag_msg', [
   ['udiag_cookie', { array: 'u32', count: 2 }],
 ]);
 
-export const unix_diag_vfs = /* @__PURE__ */ defineStruct('unix_diag_vfs', [
+export const unix_diag_vfs = /* @__PURE__ */ defineStruct('unix_diag_vfs', () => [
   ['udiag_vfs_ino', 'u32'],
   ['udiag_vfs_dev', 'u32'],
 ]);
-export const unix_diag_rqlen = /* @__PURE__ */ defineStruct('unix_diag_rqlen', [
+export const unix_diag_rqlen = /* @__PURE__ */ defineStruct('unix_diag_rqlen', () => [
   ['udiag_rqueue', 'u32'],
   ['udiag_wqueue', 'u32'],
 ]);
 
-export const UNIX_DIAG = /* @__PURE__ */ nlaTable('unix_diag', {
+export const UNIX_DIAG = /* @__PURE__ */ nlaTable('unix_diag', () => ({
   0: ['UNIX_DIAG_NAME', 'binary'], // may start with NUL (abstract); kept raw
   1: ['UNIX_DIAG_VFS', { struct: unix_diag_vfs }],
   2: ['UNIX_DIAG_PEER', 'u32'],
@@ -432,7 +434,7 @@ export const UNIX_DIAG = /* @__PURE__ */ nlaTable('unix_diag', {
   5: ['UNIX_DIAG_MEMINFO', 'binary'],
   6: ['UNIX_DIAG_SHUTDOWN', 'u8'],
   7: ['UNIX_DIAG_UID', 'u32'],
-});
+}));
 
 // ------------------------------------------------------------ message registry
 

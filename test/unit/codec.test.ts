@@ -17,7 +17,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  AttrIndex, DecodeError, decodeAttrs, decodeString, encodeAttrs, encodeStruct, iterAttrs, offsetsOf, typesOf, type Struct,
+  AttrIndex, DecodeError, decodeAttrs, decodeString, defineStruct, encodeAttrs, encodeStruct, iterAttrs, nlaTable, offsetsOf,
+  typesOf, type Struct,
 } from '../../src/netlink/codec.js';
 import {
   AF_INET, AF_INET6, IFA, IFLA, NETLINK_ROUTE, NLMSG_DONE, NLMSG_ERROR, NLM_F_ACK_TLVS,
@@ -314,6 +315,23 @@ describe('AttrIndex (parse_rtattr) reads what decodeAttrs decodes', () => {
     // unknown types are skipped, and a second parse forgets the first
     tb.parse(concat(bytes('0218000007000000'), nla(200, bytes('01')), nla(3, bytes('7800'))), 8);
     expect([tb.has(8), tb.string(3)]).toEqual([false, 'x']);
+  });
+});
+
+describe('declarations', () => {
+  it('a table\'s entries and a struct\'s fields are made at their first use, once', () => {
+    let tables = 0;
+    let structs = 0;
+    const T = nlaTable('t', () => (tables++, { 3: ['T_C', 'u8'] }));
+    const inner = defineStruct('inner', () => (structs++, [['a', 'u16'], ['b', 'u8']]));
+    const outer = defineStruct('outer', () => [['x', 'u32'], ['in', { struct: inner }], ['tail', { bytes: 5 }]]);
+    expect([T.name, outer.name, tables, structs]).toEqual(['t', 'outer', 0, 0]);
+    expect(outer.size).toBe(12);
+    expect(structs).toBe(1);
+    expect(offsetsOf(outer)).toEqual({ x: 0, in: 4, 'in.a': 4, 'in.b': 6, tail: 7 });
+    expect(typesOf(T)).toEqual({ T_C: 3 });
+    expect(typesOf(T)).toEqual({ T_C: 3 });
+    expect([tables, structs, outer.size, inner.size]).toEqual([1, 1, 12, 3]);
   });
 });
 
