@@ -436,11 +436,17 @@ export function encodeAttrs(table: NlaTable, attrs: readonly NlaSpec[]): Uint8Ar
  * sizes are checked as decodeAttrs checks them, with the same DecodeError texts; a nested
  * table is checked when it is opened.
  */
+/** AttrIndex's minLen of a type not yet looked up in the table. */
+const UNLEARNED = -2;
+
 export class AttrIndex {
   /** type -> the table's name and kind of that attribute */
   private readonly names: (string | undefined)[] = [];
   private readonly kinds: (NlaKind | undefined)[] = [];
-  /** type -> the smallest payload its kind accepts, -1 for a type the table does not know */
+  /**
+   * type -> the smallest payload its kind accepts, -1 for a type the table does not know
+   * (UNLEARNED until an attribute of that type comes)
+   */
   private readonly minLen: Int32Array;
   /** type -> where the first such attribute's payload starts in `buf` (-1: none), and its length */
   private readonly start: Int32Array;
@@ -451,19 +457,25 @@ export class AttrIndex {
   private buf: Uint8Array = new Uint8Array(0);
 
   constructor(readonly table: NlaTable) {
-    let max = 0;
-    for (const k in table.attrs) max = Math.max(max, Number(k));
-    this.minLen = new Int32Array(max + 1).fill(-1);
-    this.start = new Int32Array(max + 1).fill(-1);
-    this.len = new Int32Array(max + 1);
-    this.seen = new Int32Array(max + 1);
-    for (const k in table.attrs) {
-      const t = Number(k);
-      const attr = table.attrs[t]!;
-      this.names[t] = attr[0];
-      this.kinds[t] = attr[1];
-      this.minLen[t] = minPayload(attr[1]);
-    }
+    // a table's keys are integers, which Object.keys lists in ascending order: the last is the
+    // largest type it knows. Each type's name, kind and smallest payload are looked up when
+    // an attribute of that type first comes (learn): a message has far fewer types than its
+    // table, and a loop over the whole table was most of the first index's making.
+    const keys = Object.keys(table.attrs);
+    const n = keys.length === 0 ? 0 : Number(keys[keys.length - 1]) + 1;
+    this.minLen = new Int32Array(n).fill(UNLEARNED);
+    this.start = new Int32Array(n).fill(-1);
+    this.len = new Int32Array(n);
+    this.seen = new Int32Array(n);
+  }
+
+  /** The smallest payload of `type` (-1: not in the table), its name and kind kept. */
+  private learn(type: number): number {
+    const attr = this.table.attrs[type];
+    if (attr === undefined) return (this.minLen[type] = -1);
+    this.names[type] = attr[0];
+    this.kinds[type] = attr[1];
+    return (this.minLen[type] = minPayload(attr[1]));
   }
 
   /** Index the attributes of buf[off..end). */
@@ -478,13 +490,15 @@ export class AttrIndex {
       if (len < 4 || p + len > end) {
         throw new DecodeError(`${this.table.name}: attribute type ${type} has length ${len} at offset ${p} of ${end}`);
       }
-      if (type < minLen.length && minLen[type]! >= 0 && start[type] === -1) {
-        if (len - 4 < minLen[type]!) {
-          throw new DecodeError(`${this.table.name}.${this.names[type]}: payload of ${len - 4} bytes, need ${minLen[type]}`);
+      if (type < minLen.length && start[type] === -1) {
+        let min = minLen[type]!;
+        if (min === UNLEARNED) min = this.learn(type);
+        if (min >= 0) {
+          if (len - 4 < min) throw new DecodeError(`${this.table.name}.${this.names[type]}: payload of ${len - 4} bytes, need ${min}`);
+          start[type] = p + 4;
+          this.len[type] = len - 4;
+          this.seen[this.nseen++] = type;
         }
-        start[type] = p + 4;
-        this.len[type] = len - 4;
-        this.seen[this.nseen++] = type;
       }
       p += nlaAlign(len);
     }

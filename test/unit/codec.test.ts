@@ -316,6 +316,22 @@ describe('AttrIndex (parse_rtattr) reads what decodeAttrs decodes', () => {
     tb.parse(concat(bytes('0218000007000000'), nla(200, bytes('01')), nla(3, bytes('7800'))), 8);
     expect([tb.has(8), tb.string(3)]).toEqual([false, 'x']);
   });
+
+  it('looks a type up in its table when one first comes, and keeps what it learnt', () => {
+    let made = 0;
+    const T = nlaTable('t', () => (made++, { 1: ['T_A', 'u32'], 4: ['T_D', 'u16'] }));
+    expect(made).toBe(0);
+    const tb = new AttrIndex(T);
+    // 2 and 3 lie between the table's types, 5 past them: skipped, as types it does not know
+    tb.parse(concat(nla(2, le32(7)), nla(5, le32(8)), nla(1, le32(9)), nla(3, bytes('01'))), 0);
+    expect([tb.has(1), tb.has(2), tb.has(3), tb.has(4), tb.has(5), tb.uint(1)]).toEqual([true, false, false, false, false, 9]);
+    // T_D first seen now, T_A short: the sizes are checked for a type learnt earlier as for a new one
+    tb.parse(nla(4, bytes('0201')), 0);
+    expect(tb.uint(4)).toBe(0x102);
+    expect(caught(() => tb.parse(nla(1, bytes('0102')), 0))).toBeInstanceOf(DecodeError);
+    expect(caught(() => tb.parse(nla(4, bytes('01')), 0))).toBeInstanceOf(DecodeError);
+    expect(made).toBe(1);
+  });
 });
 
 describe('declarations', () => {
