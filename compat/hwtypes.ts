@@ -462,19 +462,20 @@ function hw(
   alen: number,
   print: ((hw: Uint8Array) => string) | null,
   input: ((text: string, stderr?: (text: string) => void) => Uint8Array | null) | null,
-  extra: { suppressNullAddr?: boolean; hasActivate?: boolean } = {},
+  extra?: { suppressNullAddr?: boolean; hasActivate?: boolean },
 ): HwType {
-  const t: HwType = {
+  // one shape for every entry (`input` undefined where C has NULL), made without a spread:
+  // this table is made at every start of ifconfig and arp
+  return Object.freeze({
     name,
     title,
     type,
     alen,
-    suppressNullAddr: extra.suppressNullAddr ?? false,
+    suppressNullAddr: extra?.suppressNullAddr ?? false,
     print,
-    hasActivate: extra.hasActivate ?? false,
-    ...(input ? { input } : {}),
-  };
-  return Object.freeze(t);
+    hasActivate: extra?.hasActivate ?? false,
+    input: input ?? undefined,
+  });
 }
 
 /**
