@@ -483,7 +483,32 @@ class Netstat {
         throw e;
       }
     };
-    if (!this.flag_arg || this.flag('flag_inet')) {
+    const want4 = !this.flag_arg || this.flag('flag_inet');
+    const want6 = !this.flag_arg || this.flag('flag_inet6');
+    // TCP of both families in one dump (SockDiag.tcpBoth); where the kernel refuses it, the
+    // two dumps below say what they say about it
+    if (want4 && want6 && protocol === IPPROTO_TCP) {
+      let rows4 = new BufferWriter();
+      let rows6 = new BufferWriter();
+      try {
+        this.sockDiag().tcpBoth(
+          states,
+          info,
+          (s) => void p[row](rows4, s, prots[0]),
+          (s) => void p[row](rows6, s, prots[1]),
+          () => {
+            rows4 = new BufferWriter();
+            rows6 = new BufferWriter();
+          },
+        );
+        rows4.writeTo(this.io.stdout);
+        rows6.writeTo(this.io.stdout);
+        return rc;
+      } catch (e) {
+        if (!(e instanceof NetlinkError || e instanceof SysError)) throw e;
+      }
+    }
+    if (want4) {
       const errno = dump(AF_INET, prots[0], this.io.stdout);
       if (errno) {
         if (errno !== ENOENT && errno !== EACCES) {
@@ -493,7 +518,7 @@ class Netstat {
         rc = this.missing(AF_NAMES[key]);
       }
     }
-    if (!this.flag_arg || this.flag('flag_inet6')) dump(AF_INET6, prots[1], this.io.stdout);
+    if (want6) dump(AF_INET6, prots[1], this.io.stdout);
     return rc;
   }
 

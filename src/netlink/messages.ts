@@ -346,6 +346,22 @@ export const inet_diag_req_v2 = /* @__PURE__ */ defineStruct('inet_diag_req_v2',
   ['id', { struct: inet_diag_sockid }],
 ]);
 
+/**
+ * inet_diag's first request, struct inet_diag_req, sent as TCPDIAG_GETSOCK (or DCCPDIAG_GETSOCK):
+ * the kernel dumps the sockets of every family (AF_UNSPEC) of that protocol in one walk of its
+ * tables, each answered as an inet_diag_msg of that nlmsg_type.
+ */
+export const TCPDIAG_GETSOCK = 18;
+export const inet_diag_req = /* @__PURE__ */ defineStruct('inet_diag_req', () => [
+  ['idiag_family', 'u8'],
+  ['idiag_src_len', 'u8'],
+  ['idiag_dst_len', 'u8'],
+  ['idiag_ext', 'u8'],
+  ['id', { struct: inet_diag_sockid }],
+  ['idiag_states', 'u32'],
+  ['idiag_dbs', 'u32'],
+]);
+
 export const inet_diag_msg = /* @__PURE__ */ defineStruct('inet_diag_msg', () => [
   ['idiag_family', 'u8'],
   ['idiag_state', 'u8'],
