@@ -372,3 +372,94 @@ describe('-g without /proc/net/igmp{,6} (live, read-only netlink on this machine
     expect(cut(b.out)).toEqual(cut(a.out));
   });
 });
+
+describe('TCP of both families: one TCPDIAG_GETSOCK dump, or two where the kernel refuses it', () => {
+  const TCPDIAG_GETSOCK = 18;
+  const SOCK_DIAG_BY_FAMILY = 20;
+  const NLMSG_ERROR = 2;
+  const NLMSG_DONE = 3;
+  const NLM_F_MULTI = 2;
+  const EINVAL = 22;
+  const typeOf = (hex: string): number => parseInt(hex.slice(10, 12) + hex.slice(8, 10), 16);
+
+  /** one message: nlmsghdr (seq and port as given) and payload */
+  function message(type: number, flags: number, seq: number, pid: number, payload: Uint8Array): Buffer {
+    const out = Buffer.alloc(16 + payload.length);
+    out.writeUInt32LE(out.length, 0);
+    out.writeUInt16LE(type, 4);
+    out.writeUInt16LE(flags, 6);
+    out.writeUInt32LE(seq, 8);
+    out.writeUInt32LE(pid, 12);
+    out.set(payload, 16);
+    return out;
+  }
+
+  /**
+   * The recording's kernel, but refusing TCPDIAG_GETSOCK (EINVAL) and answering a TCP
+   * SOCK_DIAG_BY_FAMILY dump of one family with the messages of that family the recorded
+   * TCPDIAG_GETSOCK dump gave, in their order, as that request's: what the kernel answers each
+   * request from the same tables. Every other request goes to the recording.
+   */
+  function refusingOneDump(world: Event[]): { sys: Sys; sent: number[] } {
+    const start = world.findIndex((e) => e.op === 'send' && typeOf(e.hex) === TCPDIAG_GETSOCK);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const answers: Uint8Array[] = [];
+    for (const e of world.slice(start + 1)) {
+      if (e.op === 'send') break;
+      if (e.op !== 'recv') continue;
+      const d = Buffer.from((e as { hex: string }).hex, 'hex');
+      for (let off = 0; off < d.length; off += (d.readUInt32LE(off) + 3) & ~3) {
+        if (d.readUInt16LE(off + 4) === TCPDIAG_GETSOCK) answers.push(d.subarray(off + 16, off + d.readUInt32LE(off)));
+      }
+    }
+    // both families in the recording, or the test proves nothing
+    expect(new Set(answers.map((a) => a[0]))).toEqual(new Set([2, 10]));
+    const replay = createReplaySys(world);
+    const sent: number[] = [];
+    const sys: Sys = {
+      ...replay,
+      netlinkOpen(protocol: number) {
+        const inner = replay.netlinkOpen(protocol);
+        let queue: Uint8Array[] = [];
+        return {
+          portid: inner.portid,
+          send(msg: Uint8Array): void {
+            const b = Buffer.from(msg);
+            const type = b.readUInt16LE(4);
+            const seq = b.readUInt32LE(8);
+            sent.push(type);
+            if (type === TCPDIAG_GETSOCK) {
+              const err = Buffer.alloc(4);
+              err.writeInt32LE(-EINVAL);
+              queue = [message(NLMSG_ERROR, 0, seq, inner.portid, Buffer.concat([err, b.subarray(0, 16)]))];
+            } else if (type === SOCK_DIAG_BY_FAMILY && b[17] === 6) {
+              const family = b[16]!;
+              const rows = answers.filter((a) => a[0] === family).map((a) => message(type, NLM_F_MULTI, seq, inner.portid, a));
+              queue = [Buffer.concat([...rows, message(NLMSG_DONE, NLM_F_MULTI, seq, inner.portid, Buffer.alloc(4))])];
+            } else {
+              queue = [];
+              inner.send(msg);
+            }
+          },
+          recv: (): Uint8Array => queue.shift() ?? inner.recv(),
+          close: () => inner.close(),
+        };
+      },
+    };
+    return { sys, sent };
+  }
+
+  for (const id of ['netstat-sockets/tcp-all-numeric', 'netstat-sockets/tcp-all-extend']) {
+    it(`${id}: the recorded single dump, and the two dumps after a refusal, print the original's bytes`, () => {
+      const g = golden(id);
+      const sent = g.world.filter((e) => e.op === 'send').map((e) => typeOf((e as { hex: string }).hex));
+      expect(sent).toEqual([TCPDIAG_GETSOCK]);
+      const { sys, sent: asked } = refusingOneDump(g.world);
+      const io = memoryIo();
+      main(g.argv, sys, io);
+      expect(asked).toEqual([TCPDIAG_GETSOCK, SOCK_DIAG_BY_FAMILY, SOCK_DIAG_BY_FAMILY]);
+      expect(io.stdout.take().toString('latin1')).toBe(g.stdout.toString('latin1'));
+      expect(io.stderr.take().toString('latin1')).toBe(g.stderr.toString('latin1'));
+    });
+  }
+});
