@@ -159,6 +159,7 @@ export class SockDiag {
     const spec = sockDiagSpec(AF_INET, false);
     const what = type === SOCK_DIAG_BY_FAMILY ? spec.name : 'TCPDIAG_GETSOCK inet_diag_msg';
     const tb = new AttrIndex(spec.attrs);
+    const size = inet_diag_msg.size;
     const v4 = each4 && new FamilyRows(AF_INET, each4);
     const v6 = each6 && new FamilyRows(AF_INET6, each6);
     this.channel().dump(type, payload, (raw) => {
@@ -169,8 +170,8 @@ export class SockDiag {
       if (raw.type !== type || raw.end === at) return;
       const f = b[at] === AF_INET ? v4 : b[at] === AF_INET6 ? v6 : null;
       if (f === null) return;
-      if (raw.end - at < inet_diag_msg.size) {
-        throw new NetlinkError(EPROTO, `netlink: malformed ${what}: ${raw.end - at} bytes, need ${inet_diag_msg.size}`);
+      if (raw.end - at < size) {
+        throw new NetlinkError(EPROTO, `netlink: malformed ${what}: ${raw.end - at} bytes, need ${size}`);
       }
       const tcpInfo = info ? indexMessage(spec, raw, tb).bytes(INET_DIAG_T.INET_DIAG_INFO) : undefined;
       const state = b[at + O.idiag_state]!;

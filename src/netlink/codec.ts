@@ -40,24 +40,26 @@ function sizeOf(t: FieldType): number {
 
 type Fields = readonly (readonly [string, FieldType])[];
 
-/** A struct declared by defineStruct: its fields are made, and its size summed, at first use. */
+/**
+ * A struct declared by defineStruct: its fields are made, and its size summed, at first use;
+ * each is then an own data property of the struct, so that a row loop that reads `size` (50k
+ * routes) reads a plain field, not a getter with the sum behind it.
+ */
 class DeclaredStruct implements StructDef {
-  private made: Fields | null = null;
-  private bytes = -1;
   constructor(readonly name: string, private readonly declared: () => Fields) {}
   get fields(): Fields {
-    return (this.made ??= this.declared());
+    const fields = this.declared();
+    Object.defineProperty(this, 'fields', { value: fields });
+    return fields;
   }
   get size(): number {
-    if (this.bytes < 0) {
-      // indexed loops here and in decodeStruct/offsetsOf: they run in the interpreter at
-      // start, where destructuring each entry costs more than all the rest
-      const fields = this.fields;
-      let size = 0;
-      for (let i = 0; i < fields.length; i++) size += sizeOf(fields[i]![1]);
-      this.bytes = size;
-    }
-    return this.bytes;
+    // indexed loops here and in decodeStruct/offsetsOf: they run in the interpreter at start,
+    // where destructuring each entry costs more than all the rest
+    const fields = this.fields;
+    let size = 0;
+    for (let i = 0; i < fields.length; i++) size += sizeOf(fields[i]![1]);
+    Object.defineProperty(this, 'size', { value: size });
+    return size;
   }
 }
 
@@ -189,12 +191,13 @@ export type NlaKind =
 export type NlaTable = { readonly name: string; readonly attrs: Readonly<Record<number, readonly [string, NlaKind]>> };
 type NlaEntries = Readonly<Record<number, readonly [string, NlaKind]>>;
 
-/** A table declared by nlaTable: its entries are made at the first read of `attrs`. */
+/** A table declared by nlaTable: its entries are made at the first read of `attrs`, then an own data property. */
 class DeclaredTable implements NlaTable {
-  private made: NlaEntries | null = null;
   constructor(readonly name: string, private readonly entries: () => NlaEntries) {}
   get attrs(): NlaEntries {
-    return (this.made ??= this.entries());
+    const attrs = this.entries();
+    Object.defineProperty(this, 'attrs', { value: attrs });
+    return attrs;
   }
 }
 
