@@ -48,9 +48,7 @@ type Fields = readonly (readonly [string, FieldType])[];
 class DeclaredStruct implements StructDef {
   constructor(readonly name: string, private readonly declared: () => Fields) {}
   get fields(): Fields {
-    const fields = this.declared();
-    Object.defineProperty(this, 'fields', { value: fields });
-    return fields;
+    return settle(this, 'fields', this.declared());
   }
   get size(): number {
     // indexed loops here and in decodeStruct/offsetsOf: they run in the interpreter at start,
@@ -58,9 +56,14 @@ class DeclaredStruct implements StructDef {
     const fields = this.fields;
     let size = 0;
     for (let i = 0; i < fields.length; i++) size += sizeOf(fields[i]![1]);
-    Object.defineProperty(this, 'size', { value: size });
-    return size;
+    return settle(this, 'size', size);
   }
+}
+
+/** `value` as an own data property `key` of `obj`, in place of the getter that made it; returned. */
+function settle<T>(obj: object, key: string, value: T): T {
+  Object.defineProperty(obj, key, { value });
+  return value;
 }
 
 /**
@@ -187,17 +190,15 @@ export type NlaKind =
   | { nested: NlaTable }
   | { array: NlaTable }; // nested list indexed by position (e.g. RTA_MULTIPATH-like); kept as list
 
-/** Attribute table: type number -> [NAME, kind]. */
-export type NlaTable = { readonly name: string; readonly attrs: Readonly<Record<number, readonly [string, NlaKind]>> };
 type NlaEntries = Readonly<Record<number, readonly [string, NlaKind]>>;
+/** Attribute table: type number -> [NAME, kind]. */
+export type NlaTable = { readonly name: string; readonly attrs: NlaEntries };
 
 /** A table declared by nlaTable: its entries are made at the first read of `attrs`, then an own data property. */
 class DeclaredTable implements NlaTable {
   constructor(readonly name: string, private readonly entries: () => NlaEntries) {}
   get attrs(): NlaEntries {
-    const attrs = this.entries();
-    Object.defineProperty(this, 'attrs', { value: attrs });
-    return attrs;
+    return settle(this, 'attrs', this.entries());
   }
 }
 
