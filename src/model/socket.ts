@@ -124,7 +124,9 @@ export class SockDiag {
       idiag_states: states >>> 0,
       id: {},
     });
-    this.inetDump(SOCK_DIAG_BY_FAMILY, payload, protocol, info, family === AF_INET ? each : null, family === AF_INET6 ? each : null, onRestart);
+    const each4 = family === AF_INET ? each : null;
+    const each6 = family === AF_INET6 ? each : null;
+    this.inetDump(SOCK_DIAG_BY_FAMILY, payload, protocol, info, each4, each6, onRestart);
   }
 
   /**
