@@ -205,8 +205,7 @@ class DeclaredTable implements NlaTable {
 /**
  * An attribute table, its entries written as a function that returns them: a command makes
  * the entries of the tables it reads, at the first read, and not those of every table its
- * bundle holds (RTNL_MESSAGES names them all; making them all cost `ifconfig lo` about 0.1 ms
- * at each start).
+ * bundle holds (RTNL_MESSAGES names them all).
  */
 export function nlaTable(name: string, entries: () => NlaEntries): NlaTable {
   return new DeclaredTable(name, entries);
@@ -431,6 +430,9 @@ export function encodeAttrs(table: NlaTable, attrs: readonly NlaSpec[]): Uint8Ar
 
 // ---------------------------------------------------------------- the tb[] of large dumps
 
+/** AttrIndex's minLen of a type not yet looked up in the table. */
+const UNLEARNED = -2;
+
 /**
  * libnetlink's `parse_rtattr(tb, max, rta, len)` over a declared table: one walk records where
  * the first attribute of each known type lies, and values are read from the message's own bytes
@@ -440,9 +442,6 @@ export function encodeAttrs(table: NlaTable, attrs: readonly NlaSpec[]): Uint8Ar
  * sizes are checked as decodeAttrs checks them, with the same DecodeError texts; a nested
  * table is checked when it is opened.
  */
-/** AttrIndex's minLen of a type not yet looked up in the table. */
-const UNLEARNED = -2;
-
 export class AttrIndex {
   /** type -> the table's name and kind of that attribute */
   private readonly names: (string | undefined)[] = [];
