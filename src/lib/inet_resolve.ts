@@ -29,7 +29,7 @@ const NAMELEN = 128;
 /** s_addr as the C sees it: the four network-order bytes read as a u32 of this host's order. */
 export function saddr(a: Uint8Array): number {
   if (LITTLE_ENDIAN) return (a[0]! | (a[1]! << 8) | (a[2]! << 16) | (a[3]! << 24)) >>> 0;
-  return ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
+  return hostOrder(a);
 }
 
 // ntohl/htonl of an in_addr live beside the rest of the address helpers (lib/inet.ts)
